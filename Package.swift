@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Product targets depend on Foundation only. The C target is a small, optional
+// accelerator for SHA-256 (x86 SHA-NI / ARMv8 SHA2) with a portable Swift fallback.
+let package = Package(
+    name: "swift-aws-codegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "AWSRuntime", targets: ["AWSRuntime"]),
+        .library(name: "ECRPublic", targets: ["ECRPublic"]),
+        .library(name: "SmithyModel", targets: ["SmithyModel"]),
+        .library(name: "CodeGenerator", targets: ["CodeGenerator"]),
+        .executable(name: "codegen", targets: ["codegen"]),
+    ],
+    targets: [
+        // Model → generator → CLI.
+        .target(name: "SmithyModel"),
+        .target(name: "CodeGenerator", dependencies: ["SmithyModel"]),
+        .executableTarget(name: "codegen", dependencies: ["CodeGenerator"]),
+
+        // The hand-written runtime every generated client sits on.
+        .target(name: "CSHA256"),
+        .target(name: "AWSRuntime", dependencies: ["CSHA256"]),
+
+        // The checked-in generated client (rendered from Templates/ by `swift run codegen`).
+        .target(name: "ECRPublic", dependencies: ["AWSRuntime"], path: "Generated/ECRPublic"),
+
+        // Release benchmarks: `swift run -c release benchmarks`.
+        .executableTarget(name: "benchmarks", dependencies: ["AWSRuntime", "CodeGenerator", "ECRPublic"]),
+
+        .testTarget(name: "SmithyModelTests", dependencies: ["SmithyModel"]),
+        .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SmithyModel"]),
+        .testTarget(name: "AWSRuntimeTests", dependencies: ["AWSRuntime"]),
+        .testTarget(name: "ECRPublicTests", dependencies: ["ECRPublic", "AWSRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

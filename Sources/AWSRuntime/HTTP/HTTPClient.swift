@@ -1,0 +1,28 @@
+import Foundation
+
+/// The transport the runtime sends requests through.
+///
+/// The default is ``URLSessionHTTPClient``; plug in another to use a different HTTP stack or to script
+/// responses in tests. Implementations must honour Task cancellation and the given timeout.
+public protocol HTTPClient: Sendable {
+    /// Sends one request and returns the whole response. Throws ``HTTPClientError`` on transport failure.
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
+}
+
+/// Why a request got no HTTP response.
+public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The connection failed or was reset before a full response arrived.
+    case connectionFailed(String)
+    /// No response within the attempt's timeout.
+    case timedOut
+    /// The task was cancelled.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .connectionFailed(let reason): return "connection failed: \(reason)"
+        case .timedOut: return "the request timed out"
+        case .cancelled: return "the request was cancelled"
+        }
+    }
+}

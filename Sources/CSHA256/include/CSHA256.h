@@ -1,0 +1,15 @@
+#ifndef CSHA256_H
+#define CSHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Returns 1 when this CPU has SHA-256 instructions (x86 SHA-NI or ARMv8 SHA2) that
+/// csha256_compress_accelerated may use, 0 otherwise.
+int csha256_has_accelerated(void);
+
+/// Runs the SHA-256 compression function over `blocks` 64-byte blocks. Only call it when
+/// csha256_has_accelerated() returned 1.
+void csha256_compress_accelerated(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+#endif

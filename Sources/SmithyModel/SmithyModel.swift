@@ -1,0 +1,1 @@
+// The SmithyModel module.
