@@ -1,0 +1,39 @@
+/// An absolute Smithy shape id: `namespace#Name`, optionally with a `$member`.
+public struct ShapeID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var namespace: String
+    public var name: String
+    public var member: String?
+
+    public init(namespace: String, name: String, member: String? = nil) {
+        self.namespace = namespace
+        self.name = name
+        self.member = member
+    }
+
+    /// Parses `ns#Name` or `ns#Name$member`; nil when the text is not an absolute shape id.
+    public init?(_ text: String) {
+        guard let hash = text.firstIndex(of: "#") else { return nil }
+        let namespace = String(text[..<hash])
+        var rest = text[text.index(after: hash)...]
+        var member: String?
+        if let dollar = rest.firstIndex(of: "$") {
+            member = String(rest[rest.index(after: dollar)...])
+            rest = rest[..<dollar]
+        }
+        guard !namespace.isEmpty, !rest.isEmpty, member.map({ !$0.isEmpty }) ?? true else { return nil }
+        self.init(namespace: namespace, name: String(rest), member: member)
+    }
+
+    /// The id without its member part.
+    public var root: ShapeID { ShapeID(namespace: namespace, name: name) }
+
+    public var description: String {
+        member.map { "\(namespace)#\(name)$\($0)" } ?? "\(namespace)#\(name)"
+    }
+
+    public static func < (lhs: ShapeID, rhs: ShapeID) -> Bool { lhs.description < rhs.description }
+
+    /// The namespace of Smithy's prelude (`smithy.api#String`, `smithy.api#Unit`, ...).
+    public static let preludeNamespace = "smithy.api"
+    public static let unit = ShapeID(namespace: preludeNamespace, name: "Unit")
+}

@@ -1,1 +1,0 @@
-// The SmithyModel module.
