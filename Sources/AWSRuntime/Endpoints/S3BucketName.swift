@@ -3,19 +3,28 @@ import Foundation
 /// The rules-engine `aws.isVirtualHostableS3Bucket` function: whether a bucket name can be used as a host label
 /// (`bucket.s3.amazonaws.com`) instead of a path segment.
 enum S3BucketName {
-    /// Whether `name` is 3–63 lowercase letters, digits and hyphens forming a valid host label and not an IP
-    /// address; with `allowSubDomains`, every dot-separated label must be one.
+    /// Whether `name` follows S3's DNS-compatible naming: 3–63 lowercase letters, digits, hyphens (and, with
+    /// `allowSubDomains`, dots), starting and ending with a letter or digit, every label a valid host label, no
+    /// label starting or ending with a hyphen next to a dot, and not shaped like an IPv4 address.
     static func isVirtualHostable(_ name: String, allowSubDomains: Bool) -> Bool {
-        guard allowSubDomains else { return isVirtualHostableLabel(name) }
-        guard !EndpointURL.isIPv4Address(name) else { return false }
-        return name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-            isVirtualHostableLabel(String($0))
-        }
+        let bytes = name.utf8
+        guard EndpointStandardLibrary.isValidHostLabel(name, allowSubDomains: allowSubDomains),
+            (3...63).contains(bytes.count),
+            bytes.allSatisfy({ isLowercaseAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }),
+            let first = bytes.first, let last = bytes.last,
+            isLowercaseAlphanumeric(first), isLowercaseAlphanumeric(last)
+        else { return false }
+        return !name.contains(".-") && !name.contains("-.") && !isShapedLikeIPv4(name)
     }
 
-    private static func isVirtualHostableLabel(_ label: String) -> Bool {
-        (3...63).contains(label.utf8.count)
-            && EndpointStandardLibrary.isHostLabel(label.utf8)
-            && !label.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    private static func isLowercaseAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// Four dot-separated runs of digits, whatever their values: S3 refuses such names even when not a real
+    /// address (`999.1.1.1`).
+    private static func isShapedLikeIPv4(_ name: String) -> Bool {
+        let groups = name.split(separator: ".", omittingEmptySubsequences: false)
+        return groups.count == 4 && groups.allSatisfy { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
     }
 }
