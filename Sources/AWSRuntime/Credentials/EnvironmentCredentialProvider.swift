@@ -1,0 +1,31 @@
+import Foundation
+
+/// Credentials from `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and optionally `AWS_SESSION_TOKEN`.
+public struct EnvironmentCredentialProvider: CredentialProvider {
+    static let name = "environment"
+    private let environment: [String: String]
+
+    /// - Parameter environment: the variables to read; defaults to the process environment.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    public func credentials() async throws -> AWSCredentials {
+        let accessKeyId = environment["AWS_ACCESS_KEY_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let secret = environment["AWS_SECRET_ACCESS_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        switch (accessKeyId, secret) {
+        case (let accessKeyId?, let secret?):
+            let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            return AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token)
+        case (nil, nil):
+            throw CredentialProviderError.notConfigured(
+                provider: Self.name, reason: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set")
+        case (nil, _?):
+            throw CredentialProviderError.failed(
+                provider: Self.name, reason: "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not")
+        case (_?, nil):
+            throw CredentialProviderError.failed(
+                provider: Self.name, reason: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Runs a profile's `credential_process` command and reads the credentials it prints.
+///
+/// The command runs through `/bin/sh -c`, so quoting works as in the AWS CLI. Its output must be JSON:
+/// `{"Version": 1, "AccessKeyId": …, "SecretAccessKey": …, "SessionToken": …, "Expiration": …}`
+/// (the last two optional). A non-zero exit, a timeout or malformed output is an error naming the command,
+/// never echoing the output, which holds secrets.
+public struct ProcessCredentialProvider: CredentialProvider {
+    private let command: String
+    private let environment: [String: String]
+    private let timeout: Duration
+    private let name: String
+
+    /// - Parameters:
+    ///   - command: the shell command line.
+    ///   - environment: the child's environment; defaults to this process's.
+    ///   - timeout: how long the command may run before it is terminated.
+    ///   - profileName: labels errors, e.g. `credential_process of profile 'dev'`.
+    public init(
+        command: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        timeout: Duration = .seconds(60), profileName: String? = nil
+    ) {
+        self.command = command
+        self.environment = environment
+        self.timeout = timeout
+        self.name = profileName.map { "credential_process of profile '\($0)'" } ?? "credential_process"
+    }
+
+    public func credentials() async throws -> AWSCredentials {
+        let output = try await ChildProcess.run(command: command, environment: environment, timeout: timeout, label: name)
+        let source = "command `\(command)`"
+        if output.timedOut {
+            throw CredentialProviderError.failed(provider: name, reason: "\(source) did not finish within \(timeout)")
+        }
+        guard output.status == 0 else {
+            let message = String(decoding: output.standardError.prefix(500), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            throw CredentialProviderError.failed(
+                provider: name,
+                reason: "\(source) exited with status \(output.status)" + (message.isEmpty ? "" : ": \(message)"))
+        }
+        if let version = try? JSONDecoder().decode(VersionOnly.self, from: output.standardOutput).Version,
+            version != 1
+        {
+            throw CredentialProviderError.failed(
+                provider: name, reason: "\(source) printed Version \(version); only Version 1 is supported")
+        }
+        return try CredentialsJSON.credentials(from: output.standardOutput, provider: name, source: source)
+    }
+
+    private struct VersionOnly: Decodable {
+        var Version: Int?
+    }
+}
+
+/// A finished child process: its exit status and everything it printed.
+struct ChildProcess: Sendable {
+    var status: Int32
+    var standardOutput: Data
+    var standardError: Data
+    var timedOut: Bool
+
+    /// Runs `/bin/sh -c command`, reading its output on background threads (a blocked pipe read must not
+    /// hold a cooperative-pool thread) and terminating it after `timeout`.
+    static func run(command: String, environment: [String: String], timeout: Duration, label: String) async throws
+        -> ChildProcess
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.environment = environment
+        let standardOutput = Pipe()
+        let standardError = Pipe()
+        process.standardOutput = standardOutput
+        process.standardError = standardError
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw CredentialProviderError.failed(
+                provider: label, reason: "could not start command `\(command)`: \(error.localizedDescription)")
+        }
+        let running = RunningProcess(process)
+        let watchdog = Task {
+            try await Task.sleep(for: timeout)
+            running.terminateIfRunning()
+        }
+        async let output = readToEnd(standardOutput.fileHandleForReading)
+        async let errors = readToEnd(standardError.fileHandleForReading)
+        let (outputData, errorData) = await (output, errors)
+        let status = await running.waitForExit()
+        watchdog.cancel()
+        return ChildProcess(
+            status: status, standardOutput: outputData, standardError: errorData, timedOut: running.wasTerminated)
+    }
+
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
+    }
+}
+
+/// Shares one `Process` between the reader and the watchdog; `Process` itself is not `Sendable`.
+private final class RunningProcess: @unchecked Sendable {
+    // `process` methods are thread-safe for these calls; `terminated` is guarded by `lock`.
+    private let process: Process
+    private let lock = NSLock()
+    private var terminated = false
+
+    init(_ process: Process) {
+        self.process = process
+    }
+
+    var wasTerminated: Bool { lock.withLock { terminated } }
+
+    func terminateIfRunning() {
+        lock.withLock {
+            guard process.isRunning else { return }
+            terminated = true
+            process.terminate()
+        }
+    }
+
+    func waitForExit() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                self.process.waitUntilExit()
+                continuation.resume(returning: self.process.terminationStatus)
+            }
+        }
+    }
+}
