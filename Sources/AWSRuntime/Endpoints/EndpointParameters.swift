@@ -10,8 +10,13 @@ public struct EndpointParameters: Sendable, Equatable, ExpressibleByDictionaryLi
     /// Values keyed by built-in, used for any parameter bound to that built-in and not set by name.
     public var builtIns: [EndpointBuiltIn: EndpointValue]
 
+    /// Creates empty parameters, to be filled through the subscripts.
+    public init() {
+        self.init([:], builtIns: [:])
+    }
+
     /// Creates parameters from values by name and by built-in.
-    public init(_ values: [String: EndpointValue] = [:], builtIns: [EndpointBuiltIn: EndpointValue] = [:]) {
+    public init(_ values: [String: EndpointValue], builtIns: [EndpointBuiltIn: EndpointValue] = [:]) {
         self.values = values
         self.builtIns = builtIns
     }

@@ -34,8 +34,8 @@ final class AWSPartitionTableTests: XCTestCase {
             XCTAssertEqual(partition.regions, Set(regions.keys), "\(id).regions")
             for (region, facts) in regions {
                 // We carry no per-region output overrides; fail loudly if upstream starts using them.
-                XCTAssertEqual(
-                    facts.objectValue.map { Set($0.keys) } ?? [], ["description"], "\(id).regions.\(region) has overrides")
+                let keys = facts.objectValue.map { Set($0.keys) } ?? []
+                XCTAssertEqual(keys, ["description"], "\(id).regions.\(region) has overrides")
             }
         }
     }

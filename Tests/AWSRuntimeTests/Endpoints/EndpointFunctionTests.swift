@@ -51,7 +51,8 @@ final class EndpointFunctionTests: XCTestCase {
         XCTAssertTrue(EndpointStandardLibrary.isValidHostLabel("us-east-1", allowSubDomains: false))
         XCTAssertFalse(EndpointStandardLibrary.isValidHostLabel("-leading", allowSubDomains: false))
         XCTAssertFalse(EndpointStandardLibrary.isValidHostLabel("trailing-", allowSubDomains: false))
-        XCTAssertFalse(EndpointStandardLibrary.isValidHostLabel(String(repeating: "a", count: 64), allowSubDomains: false))
+        let sixtyFourCharacters = String(repeating: "a", count: 64)
+        XCTAssertFalse(EndpointStandardLibrary.isValidHostLabel(sixtyFourCharacters, allowSubDomains: false))
         XCTAssertTrue(EndpointStandardLibrary.isValidHostLabel("a.b.c", allowSubDomains: true))
         XCTAssertFalse(EndpointStandardLibrary.isValidHostLabel("a..c", allowSubDomains: true))
     }

@@ -45,7 +45,8 @@ final class EndpointModelRuleSetTests: XCTestCase {
         let document = try EndpointSharedTestData.json("models/\(model)")
         let traits = try XCTUnwrap(document["shapes"]?[service]?["traits"], "\(model): no shape \(service)")
         let ruleSetDocument = try XCTUnwrap(traits["smithy.rules#endpointRuleSet"], "\(model): no rule set")
-        let cases = try XCTUnwrap(traits["smithy.rules#endpointTests"]?["testCases"]?.arrayValue, "\(model): no tests")
+        let cases = try XCTUnwrap(
+            traits["smithy.rules#endpointTests"]?["testCases"]?.arrayValue, "\(model): no endpoint tests")
         let ruleSet = try EndpointRuleSet(document: ruleSetDocument)
         let runner = EndpointTestCaseRunner(ruleSet: ruleSet)
         let olderFactsRunner = EndpointTestCaseRunner(ruleSet: ruleSet, partitions: Self.partitionsAsModelTestsAssume)
@@ -69,6 +70,7 @@ final class EndpointModelRuleSetTests: XCTestCase {
         XCTAssertFalse(cases.isEmpty, "\(model) has no endpoint test cases")
         XCTAssert(
             failures.isEmpty,
-            "\(model): \(failures.count) failure(s):\n" + failures.map(String.init(describing:)).joined(separator: "\n"))
+            "\(model): \(failures.count) failure(s):\n"
+                + failures.map(String.init(describing:)).joined(separator: "\n"))
     }
 }

@@ -37,6 +37,13 @@ final class EndpointParameterBindingTests: XCTestCase {
         XCTAssertEqual(try resolve(EndpointParameters(region: "eu-west-1")), "https://eu-west-1.example.com")
     }
 
+    func testSubscriptsBuildParametersStepByStep() throws {
+        var parameters = EndpointParameters()
+        parameters[.region] = "ap-south-1"
+        parameters["UseFIPS"] = true
+        XCTAssertEqual(try resolve(parameters), "https://fips.ap-south-1.example.com")
+    }
+
     func testValueByNameWinsOverBuiltIn() throws {
         let parameters = EndpointParameters(region: "eu-west-1").setting("Region", to: "us-east-2")
         XCTAssertEqual(try resolve(parameters), "https://us-east-2.example.com")

@@ -13,7 +13,9 @@ final class EndpointRuleEvaluatorTests: XCTestCase {
     }
 
     func testDoubledBracesAreLiteralBraces() throws {
-        let rules = #"[{"conditions": [], "endpoint": {"url": "https://{Region}.example.com/{{literal}}"}, "type": "endpoint"}]"#
+        let rules = #"""
+            [{"conditions": [], "endpoint": {"url": "https://{Region}.example.com/{{literal}}"}, "type": "endpoint"}]
+            """#
         let endpoint = try evaluator(rules: rules).resolve(["Region": "us-east-1"])
         XCTAssertEqual(endpoint.url, "https://us-east-1.example.com/{literal}")
     }
@@ -59,7 +61,10 @@ final class EndpointRuleEvaluatorTests: XCTestCase {
     }
 
     func testNoMatchingRuleAtTopLevelIsReported() throws {
-        let rules = #"[{"conditions": [{"fn": "isSet", "argv": [{"ref": "Region"}]}], "endpoint": {"url": "https://x"}, "type": "endpoint"}]"#
+        let rules = #"""
+            [{"conditions": [{"fn": "isSet", "argv": [{"ref": "Region"}]}], "endpoint": {"url": "https://x"},
+              "type": "endpoint"}]
+            """#
         XCTAssertThrowsError(try evaluator(rules: rules).resolve([:])) { error in
             XCTAssertEqual(error as? EndpointError, .noMatchingRule(path: "$.rules"))
         }
@@ -79,7 +84,8 @@ final class EndpointRuleEvaluatorTests: XCTestCase {
         let parameters = #"{"A": {"type": "string"}, "B": {"type": "string"}}"#
         let rules = #"""
             [{"conditions": [{"fn": "aws.parseArn", "argv": [{"ref": "A"}], "assign": "arn"},
-                             {"fn": "stringEquals", "argv": [{"fn": "getAttr", "argv": [{"ref": "arn"}, "service"]}, "s3"]}],
+                             {"fn": "stringEquals",
+                              "argv": [{"fn": "getAttr", "argv": [{"ref": "arn"}, "service"]}, "s3"]}],
               "endpoint": {"url": "https://s3.{arn#region}"}, "type": "endpoint"},
              {"conditions": [{"fn": "aws.parseArn", "argv": [{"ref": "B"}], "assign": "arn"}],
               "endpoint": {"url": "https://{arn#service}.{arn#region}"}, "type": "endpoint"}]
@@ -91,7 +97,10 @@ final class EndpointRuleEvaluatorTests: XCTestCase {
     }
 
     func testHeadersKeepValueOrder() throws {
-        let rules = #"[{"conditions": [], "endpoint": {"url": "https://x", "headers": {"x-multi": ["a", "{Region}", "c"]}}, "type": "endpoint"}]"#
+        let rules = #"""
+            [{"conditions": [], "endpoint": {"url": "https://x", "headers": {"x-multi": ["a", "{Region}", "c"]}},
+              "type": "endpoint"}]
+            """#
         XCTAssertEqual(try evaluator(rules: rules).resolve(["Region": "b"]).headers, ["x-multi": ["a", "b", "c"]])
     }
 
