@@ -32,11 +32,6 @@ func bestTime(iterations: Int, _ body: () throws -> Void) rethrows -> Duration {
     return best
 }
 
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
 
 /// Prints the rows as an aligned table.
 func printTable(_ rows: [BenchmarkRow]) {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// How a client finds its region, credentials and endpoint, and how it sends, retries and validates.
+///
+/// Every setting left nil is found the way the AWS CLI finds it: environment variables, then the shared
+/// `~/.aws/config` and `~/.aws/credentials` files (profile from `profile` or `AWS_PROFILE`).
+public struct ClientConfiguration: Sendable {
+    /// The region, e.g. `us-east-1`; else `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's `region`.
+    public var region: String?
+    /// The shared-config profile; else `AWS_PROFILE`, else `default`.
+    public var profile: String?
+    /// Where credentials come from; else the default chain (environment, shared files, `credential_process`,
+    /// container, instance metadata).
+    public var credentialProvider: (any CredentialProvider)?
+    /// An endpoint that replaces the resolved one, e.g. `http://127.0.0.1:4566`; else
+    /// `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `endpoint_url`.
+    public var endpointURL: String?
+    public var useFIPS: Bool
+    public var useDualStack: Bool
+    /// Total attempts per call, the first included; else `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, 3.
+    public var maxAttempts: Int?
+    /// The limit for one attempt (connect, send, receive).
+    public var attemptTimeout: Duration
+    /// The limit for a whole call, retries and waits included; nil for none.
+    public var operationTimeout: Duration?
+    /// Which constraint checks run before a request is sent (all, by default).
+    public var validation: ValidationOptions
+    /// The transport; else URLSession.
+    public var httpClient: (any HTTPClient)?
+    /// Observers and editors of each attempt's request and response (logging, metrics, test injection).
+    public var hooks: [any RequestHook]
+    /// The environment variables to read; the process's by default (tests pass their own).
+    public var environment: [String: String]
+    /// How retries wait; `Task.sleep` by default (tests pass a recorder).
+    public var sleep: @Sendable (Duration) async throws -> Void
+    /// Backoff settings of standard retry mode.
+    public var retryStrategy: RetryStrategy?
+
+    public init(
+        region: String? = nil,
+        profile: String? = nil,
+        credentialProvider: (any CredentialProvider)? = nil,
+        endpointURL: String? = nil,
+        useFIPS: Bool = false,
+        useDualStack: Bool = false,
+        maxAttempts: Int? = nil,
+        attemptTimeout: Duration = .seconds(60),
+        operationTimeout: Duration? = nil,
+        validation: ValidationOptions = .all,
+        httpClient: (any HTTPClient)? = nil,
+        hooks: [any RequestHook] = [],
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        retryStrategy: RetryStrategy? = nil
+    ) {
+        self.region = region
+        self.profile = profile
+        self.credentialProvider = credentialProvider
+        self.endpointURL = endpointURL
+        self.useFIPS = useFIPS
+        self.useDualStack = useDualStack
+        self.maxAttempts = maxAttempts
+        self.attemptTimeout = attemptTimeout
+        self.operationTimeout = operationTimeout
+        self.validation = validation
+        self.httpClient = httpClient
+        self.hooks = hooks
+        self.environment = environment
+        self.sleep = sleep
+        self.retryStrategy = retryStrategy
+    }
+}

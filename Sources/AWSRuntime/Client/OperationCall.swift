@@ -1,0 +1,156 @@
+import Foundation
+
+/// One call of one operation: builds, signs and sends each attempt, and decides whether to retry.
+struct OperationCall: Sendable {
+    let runtime: ServiceRuntime
+    let operation: String
+    let body: Data
+
+    private var state: RuntimeState { runtime.state }
+    private var configuration: ClientConfiguration { runtime.configuration }
+
+    /// Why an attempt failed, as the retry logic sees it.
+    private enum AttemptFailure {
+        case transient(any Error, isTimeout: Bool)
+        case clockSkew(any Error, serverDate: Date)
+        case final(any Error)
+    }
+
+    func run<Output: Decodable & Sendable, Failure: ServiceError>(output: Output.Type, error: Failure.Type)
+        async throws -> Output
+    {
+        let target = try state.target()
+        let strategy = configuration.retryStrategy ?? RetryStrategy(maxAttempts: state.maxAttempts())
+        var attempt = 1
+        var retryCost: Int?
+        var correctedClock = false
+        while true {
+            try Task.checkCancellation()
+            let response: HTTPResponse
+            do {
+                response = try await send(attempt: attempt, target: target)
+            } catch let transport as HTTPClientError where transport != .cancelled {
+                try await retryOrThrow(.transient(transport, isTimeout: transport == .timedOut))
+                continue
+            }
+            if (200..<300).contains(response.statusCode) {
+                state.retryQuota.release(retryCost: retryCost)
+                return try decode(Output.self, from: response)
+            }
+            switch classify(response, as: Failure.self) {
+            case .final(let failure):
+                throw failure
+            case .clockSkew(let failure, let serverDate) where !correctedClock:
+                // Correct the clock once, and retry without spending an attempt or quota.
+                correctedClock = true
+                state.clockOffset.withLock { $0 = serverDate.timeIntervalSinceNow }
+                _ = failure
+            case .clockSkew(let failure, _):
+                throw failure
+            case .transient(let failure, let isTimeout):
+                try await retryOrThrow(.transient(failure, isTimeout: isTimeout))
+            }
+        }
+
+        func retryOrThrow(_ failure: AttemptFailure) async throws {
+            guard case .transient(let error, let isTimeout) = failure else { return }
+            guard attempt < strategy.maxAttempts, let cost = state.retryQuota.acquire(isTimeout: isTimeout) else {
+                throw error
+            }
+            retryCost = cost
+            try await configuration.sleep(strategy.backoff(forRetry: attempt))
+            attempt += 1
+        }
+    }
+
+    /// Builds, hooks, signs (afresh for every attempt) and sends one attempt.
+    private func send(attempt: Int, target: RuntimeState.ResolvedTarget) async throws -> HTTPResponse {
+        var request = HTTPRequest(method: "POST", url: target.endpoint, body: body)
+        request.headers.add(name: "Content-Type", value: runtime.metadata.wireProtocol.contentType)
+        request.headers.add(name: "X-Amz-Target", value: "\(runtime.metadata.targetPrefix).\(operation)")
+        request.headers.add(name: "User-Agent", value: UserAgent.value)
+        for (name, values) in target.headers.sorted(by: { $0.key < $1.key }) {
+            for value in values { request.headers.add(name: name, value: value) }
+        }
+        let hookContext = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: attempt)
+        for hook in configuration.hooks { try await hook.willSend(&request, context: hookContext) }
+
+        let credentials = try await state.credentials.credentials()
+        let offset = state.clockOffset.withLock { $0 }
+        try state.signer.sign(
+            &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
+            date: Date().addingTimeInterval(offset))
+        let response = try await state.httpClient.send(request, timeout: configuration.attemptTimeout)
+        for hook in configuration.hooks { await hook.didReceive(response, context: hookContext) }
+        return response
+    }
+
+    private func decode<Output: Decodable>(_ type: Output.Type, from response: HTTPResponse) throws -> Output {
+        let isBlank = response.body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        let body = isBlank ? Data("{}".utf8) : response.body
+        do {
+            return try AWSJSONCoding.makeDecoder().decode(Output.self, from: body)
+        } catch {
+            throw ClientRuntimeError.invalidResponse(
+                operation: operation, reason: DecodingFailure.describe(error),
+                requestId: AWSJSONErrorParser.requestID(of: response), bodyExcerpt: ClientRuntimeError.excerpt(response.body))
+        }
+    }
+
+    /// Turns an error response into the error to throw, and whether it may be retried.
+    private func classify<Failure: ServiceError>(_ response: HTTPResponse, as type: Failure.Type) -> AttemptFailure {
+        switch AWSJSONErrorParser.parse(response, operation: operation) {
+        case .unexpected(let code, let excerpt):
+            let error = ClientRuntimeError.unexpectedResponse(
+                operation: operation, statusCode: response.statusCode, code: code,
+                requestId: AWSJSONErrorParser.requestID(of: response), bodyExcerpt: excerpt)
+            if let code, let skew = skewedServerDate(code: code, response: response) {
+                return .clockSkew(error, serverDate: skew)
+            }
+            if let code, RetryStrategy.throttlingCodes.contains(code) { return .transient(error, isTimeout: false) }
+            return RetryStrategy.transientStatusCodes.contains(response.statusCode)
+                ? .transient(error, isTimeout: false) : .final(error)
+        case .modelled(let payload):
+            let error = Failure(payload: payload)
+            if let skew = skewedServerDate(code: payload.code, response: response) {
+                return .clockSkew(error, serverDate: skew)
+            }
+            let retryable = error.isRetryable || error.isThrottling
+                || RetryStrategy.throttlingCodes.contains(payload.code)
+                || RetryStrategy.transientStatusCodes.contains(response.statusCode)
+            return retryable ? .transient(error, isTimeout: false) : .final(error)
+        }
+    }
+
+    /// The server's time when the error is a clock-skew error and the response's `Date` is more than
+    /// four minutes from ours.
+    private func skewedServerDate(code: String, response: HTTPResponse) -> Date? {
+        guard RetryStrategy.clockSkewCodes.contains(code), let header = response.headers["Date"],
+              let serverDate = TimestampFormat.date(from: header) else { return nil }
+        let offset = state.clockOffset.withLock { $0 }
+        return abs(serverDate.timeIntervalSince(Date().addingTimeInterval(offset))) > 240 ? serverDate : nil
+    }
+}
+
+/// A readable reason from a `DecodingError`, naming the coding path.
+enum DecodingFailure {
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return String(describing: error) }
+        func path(_ context: DecodingError.Context) -> String {
+            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "the top level" : String(text.drop { $0 == "." })
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing required member \(key.stringValue) at \(path(context))"
+        case .typeMismatch(let type, let context):
+            return "expected \(type) at \(path(context)): \(context.debugDescription)"
+        case .valueNotFound(let type, let context):
+            return "expected \(type) but found null at \(path(context))"
+        case .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(path(context))"
+        @unknown default:
+            return String(describing: error)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// What the runtime needs to know about a service to call it; generated from its model.
+public struct ServiceMetadata: Sendable {
+    /// The awsJson protocol version.
+    public enum WireProtocol: Sendable {
+        case awsJson1_0, awsJson1_1
+
+        /// The request `Content-Type`.
+        public var contentType: String {
+            switch self {
+            case .awsJson1_0: return "application/x-amz-json-1.0"
+            case .awsJson1_1: return "application/x-amz-json-1.1"
+            }
+        }
+    }
+
+    /// The SDK id, e.g. `ECR PUBLIC`.
+    public var sdkId: String
+    /// The SigV4 signing name, e.g. `ecr-public`.
+    public var signingName: String
+    /// The `X-Amz-Target` prefix: the service shape's name, e.g. `SpencerFrontendService`.
+    public var targetPrefix: String
+    public var wireProtocol: WireProtocol
+    public var apiVersion: String
+    public var isAWSQueryCompatible: Bool
+    /// The model's `smithy.rules#endpointRuleSet`, as JSON text.
+    public var endpointRuleSet: String?
+
+    public init(sdkId: String, signingName: String, targetPrefix: String, wireProtocol: WireProtocol,
+                apiVersion: String, isAWSQueryCompatible: Bool = false, endpointRuleSet: String?) {
+        self.sdkId = sdkId
+        self.signingName = signingName
+        self.targetPrefix = targetPrefix
+        self.wireProtocol = wireProtocol
+        self.apiVersion = apiVersion
+        self.isAWSQueryCompatible = isAWSQueryCompatible
+        self.endpointRuleSet = endpointRuleSet
+    }
+
+    /// The service's part of `AWS_ENDPOINT_URL_<SERVICE>`: the SDK id upper-cased, spaces to underscores.
+    public var environmentName: String {
+        sdkId.uppercased().map { $0 == " " || $0 == "-" ? "_" : $0 }.reduce(into: "") { $0.append($1) }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Runs operations for a generated client: validate → encode → resolve endpoint → sign → send → retry →
+/// decode. One per client; cheap to copy, safe to share across tasks.
+public struct ServiceRuntime: Sendable {
+    public let metadata: ServiceMetadata
+    public let configuration: ClientConfiguration
+    let state: RuntimeState
+
+    public init(metadata: ServiceMetadata, configuration: ClientConfiguration = ClientConfiguration()) {
+        self.metadata = metadata
+        self.configuration = configuration
+        self.state = RuntimeState(metadata: metadata, configuration: configuration)
+    }
+
+    /// Calls `operation` with `input`, returning its decoded output or throwing `Failure` for an error response.
+    ///
+    /// Throws ``ValidationError`` before anything is sent when `input` breaks the model's constraints,
+    /// `Failure` for a modelled error response, ``ClientRuntimeError`` for unexpected responses and timeouts,
+    /// ``HTTPClientError`` for transport failures left after retries, and `CancellationError` when cancelled.
+    public func invoke<Input: OperationInput, Output: Decodable & Sendable, Failure: ServiceError>(
+        operation: String, input: Input, output: Output.Type, error: Failure.Type
+    ) async throws -> Output {
+        if let invalid = Validator.validate(input, operation: operation, options: configuration.validation) {
+            throw invalid
+        }
+        let body: Data
+        do {
+            body = try AWSJSONCoding.makeEncoder().encode(input)
+        } catch {
+            throw ClientRuntimeError.invalidRequest(operation: operation, reason: String(describing: error))
+        }
+        let call = OperationCall(runtime: self, operation: operation, body: body)
+        guard let limit = configuration.operationTimeout else {
+            return try await call.run(output: Output.self, error: Failure.self)
+        }
+        return try await withThrowingTaskGroup(of: Output?.self) { group in
+            group.addTask { try await call.run(output: Output.self, error: Failure.self) }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let result = first else {
+                throw ClientRuntimeError.operationTimedOut(operation: operation, limit: limit)
+            }
+            return result
+        }
+    }
+}

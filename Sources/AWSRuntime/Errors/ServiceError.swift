@@ -1,0 +1,60 @@
+import Foundation
+
+/// Whether the caller or the service is at fault for an error.
+public enum ErrorFault: String, Sendable, Hashable {
+    case client, server
+}
+
+/// Facts about the HTTP response an error came in.
+public struct ServiceErrorContext: Sendable, Hashable {
+    /// The operation that failed, e.g. `DescribeImages`.
+    public var operation: String
+    public var statusCode: Int
+    /// The `x-amzn-RequestId` the service assigned; quote it to AWS support.
+    public var requestId: String?
+    /// The legacy code of `awsQueryCompatible` services (from `x-amzn-query-error`).
+    public var queryErrorCode: String?
+
+    public init(operation: String, statusCode: Int, requestId: String?, queryErrorCode: String? = nil) {
+        self.operation = operation
+        self.statusCode = statusCode
+        self.requestId = requestId
+        self.queryErrorCode = queryErrorCode
+    }
+}
+
+/// An error response, parsed enough to pick the service's error type and decode its members.
+public struct ServiceErrorPayload: Sendable {
+    /// The error code without namespace or suffix, e.g. `RepositoryNotFoundException`.
+    public var code: String
+    public var message: String?
+    public var context: ServiceErrorContext
+    /// The JSON body, for decoding the error's own members.
+    public var body: Data
+
+    public init(code: String, message: String?, context: ServiceErrorContext, body: Data) {
+        self.code = code
+        self.message = message
+        self.context = context
+        self.body = body
+    }
+
+    /// Decodes the error's members from the body; nil when they do not decode (the code still identifies it).
+    public func decodeDetails<Details: Decodable>(_ type: Details.Type) -> Details? {
+        try? AWSJSONCoding.makeDecoder().decode(Details.self, from: body.isEmpty ? Data("{}".utf8) : body)
+    }
+}
+
+/// The error type a generated client throws for error responses of its service.
+public protocol ServiceError: Error, Sendable, CustomStringConvertible {
+    init(payload: ServiceErrorPayload)
+    /// The error code, e.g. `RepositoryNotFoundException`.
+    var errorCode: String { get }
+    var message: String? { get }
+    var context: ServiceErrorContext { get }
+    var fault: ErrorFault { get }
+    /// Whether the model marks the error retryable.
+    var isRetryable: Bool { get }
+    /// Whether the model marks the error as throttling.
+    var isThrottling: Bool { get }
+}

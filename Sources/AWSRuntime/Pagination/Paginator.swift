@@ -1,0 +1,98 @@
+/// The pages of a paginated operation, fetched one at a time as they are iterated.
+///
+/// The first request is the caller's input as given (its token and page size included); each next request
+/// carries the previous page's token. Iteration ends when a page has no token (nil or empty), or after the
+/// page whose token equals the one just sent (that page is still yielded, so nothing is lost and nothing
+/// loops). Errors end it by throwing; a cancelled task stops before the next request.
+public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Sendable {
+    public typealias Element = Output
+
+    let input: Input
+    let fetch: @Sendable (Input) async throws -> Output
+    let inputToken: @Sendable (Input) -> String?
+    let settingToken: @Sendable (Input, String) -> Input
+    let outputToken: @Sendable (Output) -> String?
+
+    public init(
+        input: Input,
+        fetch: @escaping @Sendable (Input) async throws -> Output,
+        inputToken: @escaping @Sendable (Input) -> String?,
+        settingToken: @escaping @Sendable (Input, String) -> Input,
+        outputToken: @escaping @Sendable (Output) -> String?
+    ) {
+        self.input = input
+        self.fetch = fetch
+        self.inputToken = inputToken
+        self.settingToken = settingToken
+        self.outputToken = outputToken
+    }
+
+    /// A sequence of pages that also offers `.items`, every item of every page.
+    public func items<Item>(_ extract: @escaping @Sendable (Output) -> [Item]) -> ItemPaginator<Input, Output, Item> {
+        ItemPaginator(pages: self, extract: extract)
+    }
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(paginator: self, next: input, sentToken: inputToken(input))
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        let paginator: Paginator
+        var next: Input?
+        var sentToken: String?
+
+        public mutating func next() async throws -> Output? {
+            guard let input = next else { return nil }
+            try Task.checkCancellation()
+            next = nil
+            let page = try await paginator.fetch(input)
+            if let token = paginator.outputToken(page), !token.isEmpty, token != sentToken {
+                next = paginator.settingToken(input, token)
+                sentToken = token
+            }
+            return page
+        }
+    }
+}
+
+/// A paginated operation's pages, plus `items`: every item of every page, in order.
+public struct ItemPaginator<Input: Sendable, Output: Sendable, Item>: AsyncSequence, Sendable {
+    public typealias Element = Output
+
+    public let pages: Paginator<Input, Output>
+    let extract: @Sendable (Output) -> [Item]
+
+    public func makeAsyncIterator() -> Paginator<Input, Output>.Iterator { pages.makeAsyncIterator() }
+
+    /// Every item of every page; pages are fetched only as items are consumed.
+    public var items: PaginatedItems<Input, Output, Item> { PaginatedItems(pages: pages, extract: extract) }
+}
+
+/// The items of a paginated operation, across pages.
+public struct PaginatedItems<Input: Sendable, Output: Sendable, Item>: AsyncSequence, Sendable {
+    public typealias Element = Item
+
+    let pages: Paginator<Input, Output>
+    let extract: @Sendable (Output) -> [Item]
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(pages: pages.makeAsyncIterator(), extract: extract)
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        var pages: Paginator<Input, Output>.Iterator
+        let extract: @Sendable (Output) -> [Item]
+        var buffer: [Item] = []
+        var position = 0
+
+        public mutating func next() async throws -> Item? {
+            while position >= buffer.count {
+                guard let page = try await pages.next() else { return nil }
+                buffer = extract(page)
+                position = 0
+            }
+            defer { position += 1 }
+            return buffer[position]
+        }
+    }
+}

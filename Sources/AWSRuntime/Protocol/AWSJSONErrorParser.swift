@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads an awsJson error response: the code, the message and the request id.
+enum AWSJSONErrorParser {
+    enum Result {
+        /// A JSON error body (or a code in the header): decodable into the service's error type.
+        case modelled(ServiceErrorPayload)
+        /// Not the protocol's JSON: an XML or HTML page from a proxy, or garbage.
+        case unexpected(code: String?, excerpt: String)
+    }
+
+    static func parse(_ response: HTTPResponse, operation: String) -> Result {
+        let requestId = requestID(of: response)
+        let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
+        let headerCode = response.headers["X-Amzn-ErrorType"]
+        let bodyCode = (object?["__type"] as? String) ?? (object?["code"] as? String) ?? (object?["Code"] as? String)
+        let emptyBody = response.body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        guard let rawCode = headerCode ?? bodyCode, object != nil || emptyBody else {
+            return .unexpected(code: headerCode.map(sanitize) ?? xmlCode(in: response.body),
+                               excerpt: ClientRuntimeError.excerpt(response.body))
+        }
+        let message = (object?["message"] as? String) ?? (object?["Message"] as? String)
+            ?? (object?["errorMessage"] as? String)
+        let queryCode = response.headers["x-amzn-query-error"].flatMap { $0.split(separator: ";").first.map(String.init) }
+        let context = ServiceErrorContext(
+            operation: operation, statusCode: response.statusCode, requestId: requestId, queryErrorCode: queryCode)
+        return .modelled(ServiceErrorPayload(code: sanitize(rawCode), message: message, context: context, body: response.body))
+    }
+
+    /// `aws.protocoltests.restjson#FooError:http://internal.amazon.com/` → `FooError`.
+    static func sanitize(_ code: String) -> String {
+        var result = Substring(code)
+        if let colon = result.firstIndex(of: ":") { result = result[..<colon] }
+        if let hash = result.lastIndex(of: "#") { result = result[result.index(after: hash)...] }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func requestID(of response: HTTPResponse) -> String? {
+        response.headers["x-amzn-RequestId"] ?? response.headers["x-amz-request-id"]
+    }
+
+    /// `<Code>SignatureDoesNotMatch</Code>` in an XML error page.
+    private static func xmlCode(in body: Data) -> String? {
+        let text = String(decoding: body.prefix(4096), as: UTF8.self)
+        guard let start = text.range(of: "<Code>"), let end = text.range(of: "</Code>", range: start.upperBound..<text.endIndex)
+        else { return nil }
+        return String(text[start.upperBound..<end.lowerBound])
+    }
+}

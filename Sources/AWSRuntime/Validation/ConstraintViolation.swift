@@ -1,0 +1,58 @@
+/// One value that breaks one constraint the model states.
+public struct ConstraintViolation: Sendable, Equatable, CustomStringConvertible {
+    /// The constraint broken, with the model's limit.
+    public enum Constraint: Sendable, Equatable {
+        case required
+        case minLength(Int)
+        case maxLength(Int)
+        case minimum(String)
+        case maximum(String)
+        case pattern(String)
+        case enumValue
+    }
+
+    /// The member path, e.g. `catalogData.architectures[2]`.
+    public var path: String
+    public var constraint: Constraint
+    /// The actual length or value; nil for `sensitive` members, whose values are never shown.
+    public var actual: String?
+
+    public var description: String {
+        let subject = path.isEmpty ? "input" : path
+        let shown = actual ?? "(sensitive value hidden)"
+        switch constraint {
+        case .required:
+            return "\(subject): is required but missing"
+        case .minLength(let limit):
+            return "\(subject): length \(shown) is less than the minimum \(limit)"
+        case .maxLength(let limit):
+            return "\(subject): length \(shown) is greater than the maximum \(limit)"
+        case .minimum(let limit):
+            return "\(subject): value \(shown) is less than the minimum \(limit)"
+        case .maximum(let limit):
+            return "\(subject): value \(shown) is greater than the maximum \(limit)"
+        case .pattern(let pattern):
+            return "\(subject): value \(shown) does not match the pattern \(pattern)"
+        case .enumValue:
+            return "\(subject): value \(shown) is not one of the values the model allows"
+        }
+    }
+}
+
+/// A request that breaks the model's constraints; it was not sent. Lists every violation, not just the first.
+public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The operation whose input was invalid.
+    public var operation: String
+    public var violations: [ConstraintViolation]
+
+    public init(operation: String, violations: [ConstraintViolation]) {
+        self.operation = operation
+        self.violations = violations
+    }
+
+    public var description: String {
+        let count = violations.count
+        return "invalid \(operation) input (\(count) violation\(count == 1 ? "" : "s")):\n"
+            + violations.map { "  - \($0.description)" }.joined(separator: "\n")
+    }
+}

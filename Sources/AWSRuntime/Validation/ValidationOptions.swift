@@ -1,0 +1,21 @@
+/// Which constraint kinds a client checks before sending (like the JS SDK's `paramValidation`).
+///
+/// `required` is always checked where the Swift type cannot guarantee it, since a request without a required
+/// member can never succeed.
+public struct ValidationOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Minimum lengths and minimum values.
+    public static let min = ValidationOptions(rawValue: 1 << 0)
+    /// Maximum lengths and maximum values.
+    public static let max = ValidationOptions(rawValue: 1 << 1)
+    public static let pattern = ValidationOptions(rawValue: 1 << 2)
+    /// Enum values the model does not list.
+    public static let `enum` = ValidationOptions(rawValue: 1 << 3)
+
+    /// Every check (the default).
+    public static let all: ValidationOptions = [.min, .max, .pattern, .enum]
+    /// No checks: requests go to the service as they are.
+    public static let none: ValidationOptions = []
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A model `pattern`, compiled once and reused for every check.
+///
+/// Smithy patterns are ECMA-262 regular expressions and are not implicitly anchored: `\w+` matches "!hello!".
+/// The generator checks that each pattern compiles, so a failure here would mean a runtime/Foundation mismatch;
+/// it is then reported as a violation, never a crash.
+public struct ValidationPattern: Sendable {
+    public let pattern: String
+    private let regex: NSRegularExpression?
+
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        self.regex = try? NSRegularExpression(pattern: pattern, options: [])
+    }
+
+    /// Whether `value` contains a match.
+    public func matches(_ value: String) -> Bool {
+        guard let regex else { return false }
+        let range = NSRange(value.startIndex..<value.endIndex, in: value)
+        return regex.firstMatch(in: value, options: [], range: range) != nil
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A value the generated code can check against its model constraints.
+public protocol Validatable: Sendable {
+    /// Adds every violation in this value (and the values it contains) to `validator`, under `path`.
+    func validate(_ validator: inout Validator, path: MemberPath)
+}
+
+/// Collects constraint violations; generated `validate` methods call its checks.
+public struct Validator: Sendable {
+    public let options: ValidationOptions
+    public private(set) var violations: [ConstraintViolation] = []
+
+    public init(options: ValidationOptions = .all) {
+        self.options = options
+    }
+
+    /// Validates a whole input; nil when it is valid.
+    public static func validate(_ value: some Validatable, operation: String, options: ValidationOptions)
+        -> ValidationError?
+    {
+        guard options != .none else { return nil }
+        var validator = Validator(options: options)
+        value.validate(&validator, path: .root)
+        return validator.violations.isEmpty ? nil : ValidationError(operation: operation, violations: validator.violations)
+    }
+
+    /// A required member the caller left nil (possible where the Swift type is optional, e.g. a boxed member).
+    public mutating func missing(at path: MemberPath) {
+        violations.append(ConstraintViolation(path: path.description, constraint: .required, actual: nil))
+    }
+
+    /// `length` on strings (counted in Unicode scalars, as Smithy specifies).
+    public mutating func checkLength(_ value: String, min: Int?, max: Int?, path: MemberPath, sensitive: Bool = false) {
+        checkCount(value.unicodeScalars.count, min: min, max: max, path: path, sensitive: sensitive)
+    }
+
+    /// `length` on blobs (counted in bytes, never in base64 characters).
+    public mutating func checkLength(_ value: Data, min: Int?, max: Int?, path: MemberPath, sensitive: Bool = false) {
+        checkCount(value.count, min: min, max: max, path: path, sensitive: sensitive)
+    }
+
+    /// `length` on lists (entries).
+    public mutating func checkLength<Element>(_ value: [Element], min: Int?, max: Int?, path: MemberPath,
+                                              sensitive: Bool = false) {
+        checkCount(value.count, min: min, max: max, path: path, sensitive: sensitive)
+    }
+
+    /// `length` on maps (entries).
+    public mutating func checkLength<Value>(_ value: [String: Value], min: Int?, max: Int?, path: MemberPath,
+                                            sensitive: Bool = false) {
+        checkCount(value.count, min: min, max: max, path: path, sensitive: sensitive)
+    }
+
+    /// `range` on any number; bounds are the model's literal text, compared as `Double` or exactly as `Decimal`.
+    public mutating func checkRange<Number: Comparable & CustomStringConvertible>(
+        _ value: Number, min: Number?, max: Number?, minText: String?, maxText: String?, path: MemberPath,
+        sensitive: Bool = false
+    ) {
+        if options.contains(.min), let min, let minText, value < min {
+            violations.append(ConstraintViolation(
+                path: path.description, constraint: .minimum(minText), actual: sensitive ? nil : value.description))
+        }
+        if options.contains(.max), let max, let maxText, value > max {
+            violations.append(ConstraintViolation(
+                path: path.description, constraint: .maximum(maxText), actual: sensitive ? nil : value.description))
+        }
+    }
+
+    /// `pattern` on strings: the value must contain a match (patterns are not implicitly anchored).
+    public mutating func checkPattern(_ value: String, _ pattern: ValidationPattern, path: MemberPath,
+                                      sensitive: Bool = false) {
+        guard options.contains(.pattern), !pattern.matches(value) else { return }
+        violations.append(ConstraintViolation(
+            path: path.description, constraint: .pattern(pattern.pattern), actual: sensitive ? nil : quoted(value)))
+    }
+
+    /// Enum membership: a value held in the enum's catch-all case is not one the model lists.
+    public mutating func checkEnum(isKnown: Bool, rawValue: String, path: MemberPath, sensitive: Bool = false) {
+        guard options.contains(.enum), !isKnown else { return }
+        violations.append(ConstraintViolation(
+            path: path.description, constraint: .enumValue, actual: sensitive ? nil : quoted(rawValue)))
+    }
+
+    private mutating func checkCount(_ count: Int, min: Int?, max: Int?, path: MemberPath, sensitive: Bool) {
+        // Lengths are shown even for sensitive members: a length reveals nothing a caller needs hidden.
+        if options.contains(.min), let min, count < min {
+            violations.append(ConstraintViolation(path: path.description, constraint: .minLength(min), actual: String(count)))
+        }
+        if options.contains(.max), let max, count > max {
+            violations.append(ConstraintViolation(path: path.description, constraint: .maxLength(max), actual: String(count)))
+        }
+    }
+
+    private func quoted(_ value: String) -> String {
+        let limit = 64
+        let shown = value.count > limit ? String(value.prefix(limit)) + "…" : value
+        return "\"\(shown)\""
+    }
+}

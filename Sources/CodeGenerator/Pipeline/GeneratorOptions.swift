@@ -1,0 +1,37 @@
+/// Choices a user makes about the generated client.
+public struct GeneratorOptions: Sendable, Equatable {
+    /// Access level of generated declarations.
+    public enum AccessLevel: String, Sendable, CaseIterable {
+        case `public`, package, `internal`
+    }
+
+    /// Module and type-prefix name; derived from the service's SDK id when nil (`ECR PUBLIC` → `ECRPublic`).
+    public var moduleName: String?
+    public var accessLevel: AccessLevel
+    /// Only these operations (by Smithy name) and the shapes they reach are generated; nil means all.
+    public var operationAllowList: Set<String>?
+    /// Whether generated inputs carry validation code.
+    public var generateValidation: Bool
+
+    public init(
+        moduleName: String? = nil, accessLevel: AccessLevel = .public, operationAllowList: Set<String>? = nil,
+        generateValidation: Bool = true
+    ) {
+        self.moduleName = moduleName
+        self.accessLevel = accessLevel
+        self.operationAllowList = operationAllowList
+        self.generateValidation = generateValidation
+    }
+}
+
+/// One file the generator produced, in memory; only the CLI and the plugins write files.
+public struct GeneratedFile: Sendable, Equatable {
+    /// Path relative to the output folder, e.g. `Client.swift`.
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}

@@ -1,0 +1,47 @@
+import SmithyModel
+
+/// The service's error type and the structures that carry each error's members.
+struct ErrorsViewModel {
+    struct ErrorCase {
+        /// The static `Code` property, e.g. `repositoryNotFoundException`.
+        let codeName: String
+        /// The code on the wire (the shape name).
+        let wireCode: String
+        /// The struct with the error's members.
+        let detailsType: String
+        let fault: String
+        let statusCode: Int
+        let isRetryable: Bool
+        let isThrottling: Bool
+        let documentation: [String]
+    }
+
+    let errorTypeName: String
+    let serviceName: String
+    let access: String
+    let cases: [ErrorCase]
+    let hasCases: Bool
+    let structures: [StructureViewModel]
+
+    init(context: ServiceContext, recursion: RecursionAnalysis) {
+        errorTypeName = context.names.errorName
+        serviceName = context.serviceName
+        access = context.access
+        cases = context.errorShapes.map { shape in
+            let fault = shape.traits.errorFault ?? .client
+            return ErrorCase(
+                codeName: SwiftNaming.escapedMember(SwiftNaming.lowerCamel(shape.id.name)),
+                wireCode: SwiftLiteral.string(shape.id.name),
+                detailsType: context.names[shape.id] ?? shape.id.name,
+                fault: fault == .client ? ".client" : ".server",
+                statusCode: shape.traits.httpErrorCode ?? (fault == .client ? 400 : 500),
+                isRetryable: shape.traits.retryable != nil,
+                isThrottling: shape.traits.retryable?.throttling ?? false,
+                documentation: DocComment.lines(DocumentationFormatter.lines(shape.traits.documentation).prefix(1).map { $0 }))
+        }
+        hasCases = !cases.isEmpty
+        structures = context.errorShapes.map {
+            StructureViewModel(shape: $0, context: context, recursion: recursion, validation: nil, isOperationInput: false)
+        }
+    }
+}

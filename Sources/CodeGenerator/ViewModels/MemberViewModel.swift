@@ -1,0 +1,139 @@
+import SmithyModel
+
+/// One stored property of a generated structure, with the Swift it needs for init, decoding and encoding.
+struct MemberViewModel {
+    /// The member's name in the model.
+    let name: String
+    /// The Swift property name, escaped when it is a keyword.
+    let propertyName: String
+    /// Where the value is stored: the property itself, or `_name` behind a deprecated accessor (so generated
+    /// code never uses a deprecated declaration and compiles without warnings).
+    let storageName: String
+    let isDeprecated: Bool
+    /// The case in `CodingKeys`, which carries the wire name.
+    let codingKey: String
+    let wireName: String
+    let wireNameLiteral: String
+    /// The property type, e.g. `String?`.
+    let type: String
+    /// `repositoryName: String` or `registryId: String? = nil`.
+    let initParameter: String
+    /// The argument passed on by convenience overloads: `repositoryName: repositoryName`.
+    let forwardedArgument: String
+    let decodeStatement: String
+    let encodeStatement: String
+    /// Complete `///` lines.
+    let documentation: [String]
+    let deprecatedAttribute: String?
+    /// `@Boxed ` for members that close a recursive cycle.
+    let propertyWrapper: String
+    var separator: String = ","
+}
+
+extension MemberViewModel {
+    /// Builds the view of `member` of `container`.
+    init(member: Member, in container: Shape, context: ServiceContext, recursion: RecursionAnalysis,
+         constraintsDoc: [String] = []) {
+        let resolver = SwiftTypeResolver(context: context)
+        let target = context.target(of: member)
+        let baseType = resolver.type(of: member.target)
+        let swiftName = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(member.name))
+        let bareName = swiftName.trimmingCharacters(in: "`")
+
+        // Smithy 1.0: a member is non-null when its target has a default (the Primitive* prelude shapes).
+        let defaultNode = member.traits.defaultValue
+            ?? (context.model.isSmithy1 ? target?.traits.defaultValue : nil)
+        let defaultExpression = defaultNode.flatMap { node in
+            target.flatMap { DefaultValueLiteral.expression(for: node, target: $0, context: context) }
+        }
+        let boxed = recursion.needsBox(member, in: container)
+        let clientOptional = member.traits.isClientOptional || boxed
+        let isRequired = member.traits.isRequired && !clientOptional
+        let hasDefault = defaultExpression != nil && !clientOptional
+        let isOptional = !isRequired && !hasDefault
+
+        name = member.name
+        propertyName = swiftName
+        isDeprecated = member.traits.deprecated != nil
+        storageName = isDeprecated ? "_" + bareName : swiftName
+        codingKey = swiftName
+        wireName = member.traits.jsonName ?? member.name
+        wireNameLiteral = SwiftLiteral.string(wireName)
+        type = isOptional ? baseType + "?" : baseType
+        propertyWrapper = boxed ? "@Boxed " : ""
+        if isOptional {
+            initParameter = "\(bareName): \(type) = nil"
+        } else if hasDefault, let defaultExpression {
+            initParameter = "\(bareName): \(type) = \(defaultExpression)"
+        } else {
+            initParameter = "\(bareName): \(type)"
+        }
+        forwardedArgument = "\(bareName): \(swiftName)"
+
+        let keyPath = "forKey: .\(swiftName)"
+        if isOptional {
+            decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath))"
+        } else if hasDefault, let defaultExpression {
+            decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath)) ?? \(defaultExpression)"
+        } else {
+            decodeStatement = "self.\(storageName) = try container.decode(\(baseType).self, \(keyPath))"
+        }
+        encodeStatement = Self.encodeStatement(
+            member: member, target: target, property: storageName, keyPath: keyPath, isOptional: isOptional, context: context)
+
+        documentation = DocComment.lines(DocumentationFormatter.lines(member.traits.documentation) + constraintsDoc)
+        deprecatedAttribute = DeprecationAttribute.make(member.traits.deprecated)
+    }
+
+    private static func encodeStatement(member: Member, target: Shape?, property: String, keyPath: String,
+                                        isOptional: Bool, context: ServiceContext) -> String {
+        let value = "self.\(property)"
+        if member.traits.isIdempotencyToken, target?.type == .string {
+            // Filled once per call, so every retry of the same call carries the same token.
+            return "try container.encode(\(value)\(isOptional ? " ?? UUID().uuidString" : ""), \(keyPath))"
+        }
+        let format = member.traits.timestampFormat ?? target?.traits.timestampFormat
+        if let format, format != .epochSeconds, let target {
+            let formatCase = format == .dateTime ? ".dateTime" : ".httpDate"
+            if target.type == .timestamp {
+                return "try container.encodeTimestamp(\(value), \(keyPath), format: \(formatCase))"
+            }
+        }
+        if let target, target.type == .list || target.type == .set,
+           let element = target.listMember, let elementShape = context.model.shape(element.target),
+           elementShape.type == .timestamp,
+           let format = element.traits.timestampFormat ?? elementShape.traits.timestampFormat, format != .epochSeconds {
+            let formatCase = format == .dateTime ? ".dateTime" : ".httpDate"
+            return "try container.encodeTimestamps(\(value), \(keyPath), format: \(formatCase))"
+        }
+        return isOptional ? "try container.encodeIfPresent(\(value), \(keyPath))" : "try container.encode(\(value), \(keyPath))"
+    }
+}
+
+extension String {
+    func trimmingCharacters(in characters: String) -> String {
+        var result = Substring(self)
+        while let first = result.first, characters.contains(first) { result = result.dropFirst() }
+        while let last = result.last, characters.contains(last) { result = result.dropLast() }
+        return String(result)
+    }
+}
+
+/// `@available(*, deprecated, message: "…")` from the `deprecated` trait.
+enum DeprecationAttribute {
+    static func make(_ trait: DeprecatedTrait?) -> String? {
+        guard let trait else { return nil }
+        var parts: [String] = []
+        if let message = trait.message { parts.append(message) }
+        if let since = trait.since { parts.append("Deprecated since \(since).") }
+        if parts.isEmpty { return "@available(*, deprecated)" }
+        return "@available(*, deprecated, message: \(SwiftLiteral.string(parts.joined(separator: " "))))"
+    }
+}
+
+/// Turns documentation lines into `///` comment lines without trailing spaces.
+enum DocComment {
+    static func lines(_ text: [String]) -> [String] {
+        text.map { $0.isEmpty ? "///" : "/// " + $0 }
+    }
+}

@@ -1,0 +1,49 @@
+import SmithyModel
+
+/// One operation: the protocol requirement, the client method, its convenience overload and its paginator.
+struct OperationViewModel {
+    /// The Smithy name, sent in `X-Amz-Target`.
+    let name: String
+    let methodName: String
+    let inputType: String
+    let outputType: String
+    /// False when the input is `smithy.api#Unit`: the method then takes no argument.
+    let hasInput: Bool
+    /// False when the output is `smithy.api#Unit`: the method then returns nothing.
+    let hasOutput: Bool
+    let documentation: [String]
+    let deprecatedAttribute: String?
+    /// Labelled parameters of the convenience overload, one per input member.
+    let convenienceParameters: [MemberViewModel]
+    let hasConvenience: Bool
+    let paginator: PaginatorViewModel?
+
+    init(operation: Shape, context: ServiceContext, recursion: RecursionAnalysis) {
+        name = operation.id.name
+        methodName = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(operation.id.name))
+        let input = operation.input.flatMap { $0 == ShapeID.unit ? nil : context.model.shape($0) }
+        let output = operation.output.flatMap { $0 == ShapeID.unit ? nil : context.model.shape($0) }
+        hasInput = input != nil
+        hasOutput = output != nil
+        inputType = input.flatMap { context.names[$0.id] } ?? "EmptyInput"
+        outputType = output.flatMap { context.names[$0.id] } ?? "EmptyOutput"
+        deprecatedAttribute = DeprecationAttribute.make(operation.traits.deprecated)
+
+        let paginator = PaginatorViewModel(operation: operation, input: input, output: output, context: context,
+                                           methodName: methodName, deprecatedAttribute: deprecatedAttribute)
+        self.paginator = paginator
+        var docs = DocumentationFormatter.lines(operation.traits.documentation)
+        if let paginator {
+            docs += ["", "This operation is paginated: `\(paginator.methodName)(_:)` fetches every page"
+                + (paginator.hasItems ? ", and its `items` every `\(paginator.itemType)`." : ".")]
+        }
+        documentation = DocComment.lines(docs)
+
+        var parameters = input.map { shape in
+            shape.members.map { MemberViewModel(member: $0, in: shape, context: context, recursion: recursion) }
+        } ?? []
+        if !parameters.isEmpty { parameters[parameters.count - 1].separator = "" }
+        convenienceParameters = parameters
+        hasConvenience = !parameters.isEmpty
+    }
+}

@@ -1,0 +1,73 @@
+import SmithyModel
+
+/// A paginated operation's page (and item) sequences, from its `paginated` trait merged with the service's.
+struct PaginatorViewModel {
+    let methodName: String
+    let operationMethod: String
+    let inputType: String
+    let outputType: String
+    /// The input property that carries the token, e.g. `nextToken`.
+    let inputTokenProperty: String
+    /// An expression reading the next token from `output`, e.g. `output.nextToken`.
+    let outputTokenExpression: String
+    let hasItems: Bool
+    let itemType: String
+    /// An expression reading the page's items from `output`, absent lists read as empty.
+    let itemsExpression: String
+    let pageSizeProperty: String?
+    let deprecatedAttribute: String?
+    let access: String
+
+    init?(operation: Shape, input: Shape?, output: Shape?, context: ServiceContext, methodName: String,
+          deprecatedAttribute: String?) {
+        guard let trait = operation.traits.paginated?.merged(withDefaults: context.service.traits.paginated),
+              let inputToken = trait.inputToken, let outputToken = trait.outputToken,
+              let input, let output,
+              let inputTokenMember = input.member(named: inputToken)
+        else { return nil }
+        let resolver = SwiftTypeResolver(context: context)
+        self.methodName = methodName.trimmingCharacters(in: "`") + "Paginator"
+        operationMethod = methodName
+        inputType = context.names[input.id] ?? input.id.name
+        outputType = context.names[output.id] ?? output.id.name
+        inputTokenProperty = MemberViewModel(member: inputTokenMember, in: input, context: context,
+                                             recursion: RecursionAnalysis(model: context.model)).storageName
+        guard let token = Self.path(outputToken, from: output, context: context) else { return nil }
+        outputTokenExpression = token.expression
+        if let items = trait.items, let itemPath = Self.path(items, from: output, context: context),
+           let listShape = context.model.shape(itemPath.target), listShape.type == .list || listShape.type == .set,
+           let element = listShape.listMember {
+            hasItems = true
+            itemType = resolver.type(of: element.target) + (listShape.traits.isSparse ? "?" : "")
+            itemsExpression = itemPath.isOptional ? "\(itemPath.expression) ?? []" : itemPath.expression
+        } else {
+            hasItems = false
+            itemType = "Never"
+            itemsExpression = "[]"
+        }
+        pageSizeProperty = trait.pageSize
+        self.deprecatedAttribute = deprecatedAttribute
+        access = context.access
+    }
+
+    /// Follows a dotted member path (`a.b.c`) from the output, building an optional-chained expression.
+    private static func path(_ dotted: String, from shape: Shape, context: ServiceContext)
+        -> (expression: String, target: ShapeID, isOptional: Bool)?
+    {
+        var expression = "output"
+        var current = shape
+        var anyOptional = false
+        let names = dotted.split(separator: ".").map(String.init)
+        for (index, name) in names.enumerated() {
+            guard let member = current.member(named: name) else { return nil }
+            let view = MemberViewModel(member: member, in: current, context: context,
+                                       recursion: RecursionAnalysis(model: context.model))
+            expression += (anyOptional ? "?." : ".") + view.storageName
+            anyOptional = anyOptional || view.type.hasSuffix("?")
+            if index == names.count - 1 { return (expression, member.target, anyOptional) }
+            guard let next = context.model.shape(member.target) else { return nil }
+            current = next
+        }
+        return nil
+    }
+}

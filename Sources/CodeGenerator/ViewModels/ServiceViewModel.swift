@@ -1,0 +1,54 @@
+import SmithyModel
+
+/// Everything the per-service templates render: names, metadata, operations and the generated shapes.
+struct ServiceViewModel {
+    let serviceName: String
+    let serviceID: String
+    let clientName: String
+    let protocolName: String
+    let errorTypeName: String
+    let access: String
+    let documentation: [String]
+    let title: String
+
+    // Metadata the runtime needs.
+    let sdkIdLiteral: String
+    let signingNameLiteral: String
+    let targetPrefixLiteral: String
+    let protocolCase: String
+    let apiVersionLiteral: String
+    let endpointRuleSetLiteral: String
+    let isAWSQueryCompatible: Bool
+
+    let operations: [OperationViewModel]
+    let paginators: [PaginatorViewModel]
+    let hasPaginators: Bool
+
+    init(context: ServiceContext) {
+        let service = context.service
+        serviceName = context.serviceName
+        serviceID = service.id.description
+        clientName = context.names.clientName
+        protocolName = context.names.clientProtocolName
+        errorTypeName = context.names.errorName
+        access = context.access
+        title = service.traits.title ?? service.traits.awsService?.sdkId ?? service.id.name
+        documentation = DocComment.lines(DocumentationFormatter.lines(service.traits.documentation))
+
+        let sdkId = service.traits.awsService?.sdkId ?? service.id.name
+        sdkIdLiteral = SwiftLiteral.string(sdkId)
+        let signingName = service.traits.sigv4SigningName
+            ?? service.traits.awsService?.arnNamespace ?? service.id.name.lowercased()
+        signingNameLiteral = SwiftLiteral.string(signingName)
+        targetPrefixLiteral = SwiftLiteral.string(service.id.name)
+        protocolCase = context.wireProtocol.runtimeCase
+        apiVersionLiteral = SwiftLiteral.string(service.version ?? "")
+        endpointRuleSetLiteral = service.traits.endpointRuleSet.map { SwiftLiteral.raw(JSONWriter.compact($0)) } ?? "nil"
+        isAWSQueryCompatible = service.traits.isAWSQueryCompatible
+
+        let recursion = RecursionAnalysis(model: context.model)
+        operations = context.operations.map { OperationViewModel(operation: $0, context: context, recursion: recursion) }
+        paginators = operations.compactMap(\.paginator)
+        hasPaginators = !paginators.isEmpty
+    }
+}

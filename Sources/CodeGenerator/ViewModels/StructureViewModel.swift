@@ -1,0 +1,66 @@
+import SmithyModel
+
+/// A generated `struct` for a structure shape (inputs, outputs, nested values and error details).
+struct StructureViewModel {
+    let typeName: String
+    let access: String
+    let documentation: [String]
+    let conformances: String
+    let members: [MemberViewModel]
+    let hasMembers: Bool
+    /// Present for shapes reachable from an operation input.
+    let validation: ValidationViewModel?
+
+    init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation builder: ValidationBuilder?,
+         isOperationInput: Bool) {
+        typeName = context.names[shape.id] ?? shape.id.name
+        access = context.access
+        var docs = DocumentationFormatter.lines(shape.traits.documentation)
+        if let deprecated = shape.traits.deprecated {
+            // Types carry deprecation in their docs only: an attribute would warn inside the generated module.
+            docs += ["", "Deprecated" + (deprecated.message.map { ": \($0)" } ?? ".")]
+        }
+        documentation = DocComment.lines(docs)
+
+        let validates = builder != nil && context.inputClosure.contains(shape.id)
+        var members = shape.members.map { member in
+            MemberViewModel(member: member, in: shape, context: context, recursion: recursion,
+                            constraintsDoc: validates ? builder?.constraintSummary(for: member) ?? [] : [])
+        }
+        if !members.isEmpty { members[members.count - 1].separator = "" }
+        self.members = members
+        hasMembers = !members.isEmpty
+
+        var protocols = ["Sendable", "Hashable", "Codable"]
+        if validates, let builder {
+            protocols.append(isOperationInput ? "OperationInput" : "Validatable")
+            validation = ValidationViewModel(shape: shape, members: members, builder: builder)
+        } else {
+            if isOperationInput { protocols.append("OperationInput") }
+            validation = isOperationInput ? ValidationViewModel.empty : nil
+        }
+        conformances = protocols.joined(separator: ", ")
+    }
+}
+
+/// The body of a generated `validate(_:path:)` method.
+struct ValidationViewModel {
+    /// Statement lines, already indented relative to the method body.
+    let statements: [String]
+    let isEmpty: Bool
+
+    static let empty = ValidationViewModel(statements: [])
+
+    init(statements: [String]) {
+        self.statements = statements
+        self.isEmpty = statements.isEmpty
+    }
+
+    init(shape: Shape, members: [MemberViewModel], builder: ValidationBuilder) {
+        var lines: [String] = []
+        for (member, view) in zip(shape.members, members) {
+            lines += builder.statements(for: member, storage: view.storageName, isOptional: view.type.hasSuffix("?"))
+        }
+        self.init(statements: lines)
+    }
+}

@@ -1,0 +1,64 @@
+import SmithyModel
+
+/// A generated Swift enum for a union: one case per member plus a catch-all for members the model does not
+/// list yet (decoded from a newer service, never sent).
+struct UnionViewModel {
+    struct Case {
+        let name: String
+        let wireName: String
+        let type: String
+        let documentation: [String]
+        let encodeStatement: String
+        let validation: [String]
+        let hasValidation: Bool
+    }
+
+    let typeName: String
+    let access: String
+    let documentation: [String]
+    let indirect: String
+    let cases: [Case]
+    let catchAllName: String
+    let conformances: String
+    let isValidatable: Bool
+
+    init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation: ValidationBuilder?,
+         file: String?) throws {
+        typeName = context.names[shape.id] ?? shape.id.name
+        access = context.access
+        documentation = DocComment.lines(DocumentationFormatter.lines(shape.traits.documentation))
+        indirect = recursion.isRecursiveUnion(shape) ? "indirect " : ""
+        let resolver = SwiftTypeResolver(context: context)
+        isValidatable = validation != nil && context.inputClosure.contains(shape.id)
+        var seen: [String: String] = [:]
+        var cases: [Case] = []
+        for member in shape.members {
+            let name = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(member.name))
+            if let other = seen[name] {
+                throw ModelError(diagnostics: [Diagnostic(
+                    .error, "union members \(other) and \(member.name) both become the Swift case \(name)",
+                    shape: member.id, path: member.jsonPath, file: file)])
+            }
+            seen[name] = member.name
+            let wireName = member.traits.jsonName ?? member.name
+            let key = "AnyCodingKey(\(SwiftLiteral.string(wireName)))"
+            let target = context.target(of: member)
+            var encode = "try container.encode(value, forKey: \(key))"
+            if target?.type == .timestamp, let format = member.traits.timestampFormat ?? target?.traits.timestampFormat,
+               format != .epochSeconds {
+                encode = "try container.encodeTimestamp(value, forKey: \(key), format: \(format == .dateTime ? ".dateTime" : ".httpDate"))"
+            }
+            let checks = isValidatable ? validation?.unionCaseStatements(for: member) ?? [] : []
+            cases.append(Case(
+                name: name, wireName: SwiftLiteral.string(wireName), type: resolver.type(of: member.target),
+                documentation: DocComment.lines(DocumentationFormatter.lines(member.traits.documentation)),
+                encodeStatement: encode, validation: checks, hasValidation: !checks.isEmpty))
+        }
+        self.cases = cases
+        let taken = Set(cases.map(\.name))
+        var catchAll = "sdkUnknown"
+        while taken.contains(catchAll) { catchAll = "_" + catchAll }
+        catchAllName = catchAll
+        conformances = "Sendable, Hashable, Codable" + (isValidatable ? ", Validatable" : "")
+    }
+}
