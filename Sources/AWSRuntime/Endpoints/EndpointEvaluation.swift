@@ -9,7 +9,9 @@ struct EndpointEvaluation {
     let partitions: AWSPartitionTable
 
     /// Returns the outcome of the first rule whose conditions hold.
-    mutating func evaluate(_ rules: [EndpointRule], path: String) throws -> ResolvedEndpoint {
+    ///
+    /// Paths for error messages are autoclosures so that the common, successful evaluation builds no strings.
+    mutating func evaluate(_ rules: [EndpointRule], path: @autoclosure () -> String) throws -> ResolvedEndpoint {
         for rule in rules where conditionsHold(rule.conditions) {
             switch rule.outcome {
             case .endpoint(let definition):
@@ -20,7 +22,7 @@ struct EndpointEvaluation {
                 return try evaluate(children, path: "\(rule.path).rules")
             }
         }
-        throw EndpointError.noMatchingRule(path: path)
+        throw EndpointError.noMatchingRule(path: path())
     }
 
     private mutating func conditionsHold(_ conditions: [EndpointCondition]) -> Bool {
@@ -56,14 +58,16 @@ struct EndpointEvaluation {
         return ResolvedEndpoint(url: url, headers: headers, properties: properties)
     }
 
-    private func requiredString(_ expression: EndpointExpression, path: String) throws -> String {
+    private func requiredString(_ expression: EndpointExpression, path: @autoclosure () -> String) throws
+        -> String
+    {
         switch value(of: expression) {
         case .string(let text):
             return text
         case nil:
-            throw EndpointError.evaluationFailed(path: path, reason: "a value used here is unset")
+            throw EndpointError.evaluationFailed(path: path(), reason: "a value used here is unset")
         case let other?:
-            throw EndpointError.evaluationFailed(path: path, reason: "expected a string, found \(other.kindName)")
+            throw EndpointError.evaluationFailed(path: path(), reason: "expected a string, found \(other.kindName)")
         }
     }
 
