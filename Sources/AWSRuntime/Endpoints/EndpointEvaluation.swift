@@ -130,8 +130,11 @@ struct EndpointEvaluation {
         case .isSet:
             return .bool(value(of: arguments[0]) != nil)
         case .not:
+            // Unset counts as false, as in a condition, so `not(someUnsetCheck)` holds.
             return .bool(!Self.isTruthy(value(of: arguments[0])))
         case .booleanEquals:
+            // Comparing an unset value is false rather than unset, so that `not(booleanEquals(x, true))` holds
+            // when `x` is unset, as in the reference SDKs.
             guard let left = value(of: arguments[0])?.boolValue, let right = value(of: arguments[1])?.boolValue
             else { return .bool(false) }
             return .bool(left == right)
