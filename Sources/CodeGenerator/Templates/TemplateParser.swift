@@ -66,6 +66,8 @@ struct TemplateParser {
         var tokens: [Token] = []
         var line = 1
         var pending = ""
+        // Whether the current line already holds text or a tag: then no tag on it is standalone.
+        var lineHasContent = false
         var rest = Substring(source)
         while let open = rest.range(of: "{{") {
             let before = rest[..<open.lowerBound]
@@ -74,6 +76,11 @@ struct TemplateParser {
             }
             pending += before
             line += before.count(of: "\n")
+            if let newline = before.lastIndex(of: "\n") {
+                lineHasContent = before[before.index(after: newline)...].contains { $0 != " " && $0 != "\t" }
+            } else if before.contains(where: { $0 != " " && $0 != "\t" }) {
+                lineHasContent = true
+            }
             var body = rest[open.upperBound..<close.lowerBound].trimmingSpaces()
             var kind: Character?
             if let first = body.first, "#^/>!".contains(first) {
@@ -87,7 +94,7 @@ struct TemplateParser {
 
             let tagLine = line
             var standaloneIndent: String?
-            if kind != nil, let lineStart = Self.indentationIfStandalone(before: pending, after: rest) {
+            if kind != nil, !lineHasContent, let lineStart = Self.indentationIfStandalone(before: pending, after: rest) {
                 standaloneIndent = String(pending[lineStart...])
                 pending = String(pending[..<lineStart])
                 rest = rest.drop(while: { $0 == " " || $0 == "\t" })
@@ -96,6 +103,8 @@ struct TemplateParser {
                     rest = rest.dropFirst()
                     line += 1
                 }
+            } else {
+                lineHasContent = true
             }
             tokens.append(.text(pending))
             pending = ""

@@ -17,6 +17,8 @@ struct OperationViewModel {
     let convenienceParameters: [MemberViewModel]
     let hasConvenience: Bool
     let paginator: PaginatorViewModel?
+    /// Whether a blank line separates this block from the one before (in files listing only some operations).
+    var isFollowing = false
 
     init(operation: Shape, context: ServiceContext, recursion: RecursionAnalysis) {
         name = operation.id.name

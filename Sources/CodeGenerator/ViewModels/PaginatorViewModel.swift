@@ -17,6 +17,8 @@ struct PaginatorViewModel {
     let pageSizeProperty: String?
     let deprecatedAttribute: String?
     let access: String
+    /// Whether a blank line separates this block from the one before.
+    var isFollowing = false
 
     init?(operation: Shape, input: Shape?, output: Shape?, context: ServiceContext, methodName: String,
           deprecatedAttribute: String?) {

@@ -22,6 +22,8 @@ struct ServiceViewModel {
 
     let operations: [OperationViewModel]
     let paginators: [PaginatorViewModel]
+    /// The operations that get a labelled-argument overload.
+    let convenienceOperations: [OperationViewModel]
     let hasPaginators: Bool
 
     init(context: ServiceContext) {
@@ -48,7 +50,12 @@ struct ServiceViewModel {
 
         let recursion = RecursionAnalysis(model: context.model)
         operations = context.operations.map { OperationViewModel(operation: $0, context: context, recursion: recursion) }
-        paginators = operations.compactMap(\.paginator)
+        var paginators = operations.compactMap(\.paginator)
+        for index in paginators.indices.dropFirst() { paginators[index].isFollowing = true }
+        self.paginators = paginators
+        var convenience = operations.filter(\.hasConvenience)
+        for index in convenience.indices.dropFirst() { convenience[index].isFollowing = true }
+        convenienceOperations = convenience
         hasPaginators = !paginators.isEmpty
     }
 }

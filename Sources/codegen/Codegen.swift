@@ -1,0 +1,103 @@
+import CodeGenerator
+import Foundation
+import SmithyModel
+
+/// `swift run codegen`: regenerates every client under `Generated/` from the models in `models/`.
+///
+/// Everything is generated in memory first; only when every model generated without errors is anything
+/// written, and then only files whose bytes changed.
+@main
+struct Codegen {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            switch try CommandLineOptions.parse(arguments) {
+            case .help:
+                print(CommandLineOptions.usage)
+            case .run(let options):
+                exit(try run(options))
+            }
+        } catch let error as UsageError {
+            printError(error.description)
+            exit(2)
+        } catch {
+            printError("error: \(error)")
+            exit(1)
+        }
+    }
+
+    static func run(_ options: CommandLineOptions) throws -> Int32 {
+        let config = try options.configFile.map { try GeneratorConfigFile.load(from: URL(fileURLWithPath: $0)) }
+        let templates = try TemplateSet.load(
+            from: try TemplateLocator.builtInTemplates(),
+            overrides: options.templatesOverride.map { URL(fileURLWithPath: $0) } ?? config?.templatesDirectory)
+        let generator = try ClientGenerator(templates: templates)
+        var generatorOptions = config?.options ?? GeneratorOptions()
+        if let module = options.moduleName { generatorOptions.moduleName = module }
+
+        let models = try ModelFiles.find(options.modelPaths)
+        for warning in models.warnings { printError(warning) }
+        if models.files.count > 1, generatorOptions.moduleName != nil {
+            throw UsageError(message: "--module names one module but \(models.files.count) models were given")
+        }
+        if models.files.count > 1, options.flat {
+            throw UsageError(message: "--flat writes one module but \(models.files.count) models were given")
+        }
+
+        var tree = GeneratedTree(folders: [])
+        var failed = false
+        for file in models.files {
+            do {
+                let model = try ModelLoader.load(contentsOf: file)
+                for warning in model.warnings { printError(warning.description) }
+                let generated = try generator.generate(model: model, options: generatorOptions, file: file.path)
+                let module = try moduleName(of: model, options: generatorOptions)
+                let output = URL(fileURLWithPath: options.outputDirectory)
+                let directory = options.flat ? output : output.appendingPathComponent(module)
+                tree.folders.append((directory, generated.map { ($0.path, Data($0.contents.utf8)) }))
+            } catch let error as ModelError {
+                failed = true
+                for diagnostic in error.diagnostics {
+                    var located = diagnostic
+                    if located.file == nil { located.file = file.path }
+                    printError(located.description)
+                }
+            } catch let error as TemplateError {
+                failed = true
+                printError("\(file.path): error: \(error)")
+            }
+        }
+        if failed {
+            printError("codegen: nothing was written because of the errors above")
+            return 1
+        }
+
+        if options.check {
+            let changes = tree.changes()
+            guard changes.isEmpty else {
+                printError("codegen --check: the generated code does not match the models and templates:")
+                for change in changes { printError("  \(change)") }
+                printError("run `swift run codegen` and commit the result")
+                return 1
+            }
+            if !options.quiet { print("codegen --check: \(tree.folders.count) module(s) up to date") }
+            return 0
+        }
+        let changes = try tree.write()
+        if !options.quiet {
+            for change in changes { print("  \(change)") }
+            print("codegen: \(tree.folders.count) module(s) generated, \(changes.count) file(s) changed")
+        }
+        return 0
+    }
+
+    private static func moduleName(of model: Model, options: GeneratorOptions) throws -> String {
+        if let name = options.moduleName { return name }
+        guard let service = model.services.first else { return "Client" }
+        return SwiftNaming.serviceTypeName(sdkId: service.traits.awsService?.sdkId ?? service.id.name)
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The parsed command line of `codegen`.
+struct CommandLineOptions {
+    var modelPaths: [String] = []
+    var outputDirectory = "Generated"
+    var templatesOverride: String?
+    var moduleName: String?
+    var check = false
+    /// Write files straight into the output folder instead of `<output>/<Module>/` (used by the build plugin).
+    var flat = false
+    var configFile: String?
+    var quiet = false
+
+    static let usage = """
+        USAGE: codegen [--model <file-or-folder> ...] [--output <folder>] [--templates <folder>]
+                       [--module <name>] [--config <file>] [--flat] [--check] [--quiet]
+
+        Generates a Swift client module from each Smithy JSON AST model.
+
+        OPTIONS:
+          --model <path>      A model file, or a folder whose *.json models are all generated (default: models).
+                              May be repeated.
+          --output <folder>   Where modules are written, each in <folder>/<Module>/ (default: Generated).
+          --templates <dir>   A folder of *.mustache files that replace the built-in templates of the same name.
+          --module <name>     The module and type-prefix name (default: from the service's SDK id, e.g. ECRPublic).
+          --config <file>     A codegen.json with module, accessLevel, operations and validation settings.
+          --flat              Write the files directly into --output (no <Module>/ folder).
+          --check             Write nothing; exit 1 and list the files that are stale, missing or extra.
+          --quiet             Print only warnings and errors.
+          -h, --help          Show this help.
+        """
+
+    enum ParseResult {
+        case run(CommandLineOptions)
+        case help
+    }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> ParseResult {
+        var options = CommandLineOptions()
+        var index = 0
+        func value(for flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                throw UsageError(message: "\(flag) needs a value")
+            }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "-h", "--help": return .help
+            case "--model": options.modelPaths.append(try value(for: argument))
+            case "--output": options.outputDirectory = try value(for: argument)
+            case "--templates": options.templatesOverride = try value(for: argument)
+            case "--module": options.moduleName = try value(for: argument)
+            case "--config": options.configFile = try value(for: argument)
+            case "--check": options.check = true
+            case "--flat": options.flat = true
+            case "--quiet": options.quiet = true
+            default: throw UsageError(message: "unknown option \(argument)")
+            }
+            index += 1
+        }
+        if options.modelPaths.isEmpty { options.modelPaths = ["models"] }
+        return .run(options)
+    }
+}
+
+/// A command line `codegen` does not understand.
+struct UsageError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { "error: \(message)\n\n\(CommandLineOptions.usage)" }
+}
