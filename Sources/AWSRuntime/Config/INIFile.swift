@@ -22,9 +22,10 @@ struct INIFile: Sendable, Equatable {
         self.path = path
         var sections: [Section] = []
         var lastKey: String?
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so both line endings are separators.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (offset, line) in lines.enumerated() {
             let lineNumber = offset + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.first == "#" || trimmed.first == ";" { continue }
 

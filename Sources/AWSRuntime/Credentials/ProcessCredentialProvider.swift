@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs a profile's `credential_process` command and reads the credentials it prints.
 ///
 /// The command runs through `/bin/sh -c`, so quoting works as in the AWS CLI. Its output must be JSON:
@@ -119,7 +125,8 @@ private final class RunningProcess: @unchecked Sendable {
         lock.withLock {
             guard process.isRunning else { return }
             terminated = true
-            process.terminate()
+            // SIGKILL, not terminate()'s SIGTERM: a child may inherit SIGTERM blocked from its parent.
+            kill(process.processIdentifier, SIGKILL)
         }
     }
 
