@@ -9,22 +9,27 @@ public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Senda
 
     let input: Input
     let fetch: @Sendable (Input) async throws -> Output
-    let inputToken: @Sendable (Input) -> String?
-    let settingToken: @Sendable (Input, String) -> Input
-    let outputToken: @Sendable (Output) -> String?
+    /// The input for the page after `output`, fetched with `input`; nil when `output` is the last page.
+    let nextInput: @Sendable (Input, Output) -> Input?
 
-    public init(
+    /// - Parameters:
+    ///   - inputToken: reads the token an input carries.
+    ///   - settingToken: returns the input with another token.
+    ///   - outputToken: reads the next-page token of a page.
+    public init<Token: PaginationToken>(
         input: Input,
         fetch: @escaping @Sendable (Input) async throws -> Output,
-        inputToken: @escaping @Sendable (Input) -> String?,
-        settingToken: @escaping @Sendable (Input, String) -> Input,
-        outputToken: @escaping @Sendable (Output) -> String?
+        inputToken: @escaping @Sendable (Input) -> Token?,
+        settingToken: @escaping @Sendable (Input, Token) -> Input,
+        outputToken: @escaping @Sendable (Output) -> Token?
     ) {
         self.input = input
         self.fetch = fetch
-        self.inputToken = inputToken
-        self.settingToken = settingToken
-        self.outputToken = outputToken
+        self.nextInput = { sent, page in
+            // The same token back means the service has nothing further: stop after this page, never loop.
+            guard let token = outputToken(page), !token.isEmptyToken, token != inputToken(sent) else { return nil }
+            return settingToken(sent, token)
+        }
     }
 
     /// A sequence of pages that also offers `.items`, every item of every page.
@@ -33,23 +38,19 @@ public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Senda
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(paginator: self, next: input, sentToken: inputToken(input))
+        Iterator(paginator: self, next: input)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
         let paginator: Paginator
         var next: Input?
-        var sentToken: String?
 
         public mutating func next() async throws -> Output? {
             guard let input = next else { return nil }
-            try Task.checkCancellation()
             next = nil
+            try Task.checkCancellation()
             let page = try await paginator.fetch(input)
-            if let token = paginator.outputToken(page), !token.isEmpty, token != sentToken {
-                next = paginator.settingToken(input, token)
-                sentToken = token
-            }
+            next = paginator.nextInput(input, page)
             return page
         }
     }
@@ -95,4 +96,18 @@ public struct PaginatedItems<Input: Sendable, Output: Sendable, Item>: AsyncSequ
             return buffer[position]
         }
     }
+}
+
+/// A next-page token: a string for almost every service, a key map for some (DynamoDB's `LastEvaluatedKey`).
+public protocol PaginationToken: Equatable, SendableMetatype {
+    /// An empty token ends pagination like a missing one.
+    var isEmptyToken: Bool { get }
+}
+
+extension String: PaginationToken {
+    public var isEmptyToken: Bool { isEmpty }
+}
+
+extension Dictionary: PaginationToken where Value: Equatable {
+    public var isEmptyToken: Bool { isEmpty }
 }
