@@ -29,10 +29,13 @@ let package = Package(
         // Release benchmarks: `swift run -c release benchmarks`.
         .executableTarget(name: "benchmarks", dependencies: ["AWSRuntime", "CodeGenerator", "ECRPublic"]),
 
-        .testTarget(name: "SmithyModelTests", dependencies: ["SmithyModel"]),
-        .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SmithyModel"]),
-        .testTarget(name: "AWSRuntimeTests", dependencies: ["AWSRuntime"]),
-        .testTarget(name: "ECRPublicTests", dependencies: ["ECRPublic", "AWSRuntime"]),
+        // Paths to the checkout and ../shared for every test target.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SmithyModelTests", dependencies: ["SmithyModel", "TestSupport"]),
+        .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SmithyModel", "TestSupport"],
+                    exclude: ["Models"]),
+        .testTarget(name: "AWSRuntimeTests", dependencies: ["AWSRuntime", "TestSupport"]),
+        .testTarget(name: "ECRPublicTests", dependencies: ["ECRPublic", "AWSRuntime", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
