@@ -11,23 +11,44 @@ struct CanonicalHeaders: Sendable, Equatable {
     ]
 
     init(_ headers: HTTPHeaders) {
-        // Repeated names join with "," in the order they were added; names sort by byte order.
-        var values: [String: [String]] = [:]
-        for field in headers {
-            let name = field.name.lowercased()
-            if CanonicalHeaders.unsignedNames.contains(name) { continue }
-            values[name, default: []].append(CanonicalHeaders.trimmed(field.value))
-        }
-        let names = values.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        self.init(lowercasedFields: headers.fields.map { (CanonicalHeaders.lowercasedASCII($0.name), $0.value) })
+    }
+
+    /// Builds from fields whose names are already lowercase, in the order they were added.
+    init(lowercasedFields fields: [(name: String, value: String)]) {
+        // Sort by name, keeping the original order among repeated names: they join with "," in that order.
+        let order = fields.indices
+            .filter { !CanonicalHeaders.unsignedNames.contains(fields[$0].name) }
+            .sorted { lhs, rhs in
+                let left = fields[lhs].name, right = fields[rhs].name
+                return left == right ? lhs < rhs : left.utf8.lexicographicallyPrecedes(right.utf8)
+            }
         var block = ""
-        for name in names {
-            block += name
-            block += ":"
-            block += values[name]!.joined(separator: ",")
+        var signed = ""
+        var previous: String?
+        for index in order {
+            let (name, value) = fields[index]
+            if name == previous {
+                block.removeLast()  // the newline: this value continues the previous line
+                block += ","
+            } else {
+                if previous != nil { signed += ";" }
+                signed += name
+                block += name
+                block += ":"
+            }
+            block += CanonicalHeaders.trimmed(value)
             block += "\n"
+            previous = name
         }
         self.block = block
-        self.signedHeaders = names.joined(separator: ";")
+        self.signedHeaders = signed
+    }
+
+    /// Lowercases ASCII letters; header names are ASCII tokens, and this avoids Unicode case mapping.
+    static func lowercasedASCII(_ name: String) -> String {
+        guard name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return name }
+        return String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Trims leading and trailing whitespace and folds each inner run of whitespace (including the line

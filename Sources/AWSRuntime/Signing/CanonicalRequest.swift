@@ -40,10 +40,18 @@ public struct CanonicalRequest: Sendable, Equatable {
         method: String, path: String, queryParameters: [CanonicalQuery.Parameter], headers: HTTPHeaders,
         payloadHash: String, normalizePath: Bool, doubleEncodePath: Bool
     ) {
+        self.init(
+            method: method, path: path, queryParameters: queryParameters, canonicalHeaders: CanonicalHeaders(headers),
+            payloadHash: payloadHash, normalizePath: normalizePath, doubleEncodePath: doubleEncodePath)
+    }
+
+    init(
+        method: String, path: String, queryParameters: [CanonicalQuery.Parameter], canonicalHeaders canonical: CanonicalHeaders,
+        payloadHash: String, normalizePath: Bool, doubleEncodePath: Bool
+    ) {
         self.method = method
         self.canonicalURI = CanonicalURI.make(path: path, normalize: normalizePath, doubleEncode: doubleEncodePath)
         self.canonicalQuery = CanonicalQuery.render(queryParameters)
-        let canonical = CanonicalHeaders(headers)
         self.canonicalHeaders = canonical.block
         self.signedHeaders = canonical.signedHeaders
         self.payloadHash = payloadHash

@@ -11,6 +11,9 @@ public struct SigV4Signer: Sendable {
     /// The payload hash to sign instead of the body's when the body is not signed.
     public static let unsignedPayload = "UNSIGNED-PAYLOAD"
 
+    /// Headers signing sets itself; earlier copies (from signing before a retry) are dropped.
+    static let staleHeaderNames: Set<String> = ["authorization", "x-amz-date", "x-amz-security-token"]
+
     /// The cache of derived signing keys this signer uses.
     public let keyCache: SigningKeyCache
 
@@ -28,7 +31,9 @@ public struct SigV4Signer: Sendable {
         date: Date = Date(), options: SigV4Options = SigV4Options()
     ) throws -> SigV4Signature {
         let target = try RequestTarget(request.url)
-        if !request.headers.contains("Host") { request.headers.add(name: "Host", value: target.hostHeader) }
+        if !request.headers.fields.contains(where: { CanonicalHeaders.lowercasedASCII($0.name) == "host" }) {
+            request.headers.add(name: "Host", value: target.hostHeader)
+        }
         return signHeaders(
             method: request.method, path: target.path, query: target.query, headers: &request.headers,
             payloadHash: SigV4Signer.payloadHash(for: request.body, options: options), credentials: credentials,
@@ -60,21 +65,35 @@ public struct SigV4Signer: Sendable {
         credentials: AWSCredentials, region: String, signingName: String, date: Date, options: SigV4Options
     ) -> SigV4Signature {
         let timestamp = SigV4Timestamp(date)
-        for stale in ["Authorization", "X-Amz-Date", "X-Amz-Security-Token"] { headers.remove(stale) }
-        headers.add(name: "X-Amz-Date", value: timestamp.amzDate)
         let token = credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
-        if let token, !options.omitSessionToken { headers.add(name: "X-Amz-Security-Token", value: token) }
-        if options.addContentSHA256Header {
-            headers.remove("x-amz-content-sha256")
-            headers.add(name: "x-amz-content-sha256", value: payloadHash)
+        // One pass with ASCII case folding: HTTPHeaders' case-insensitive lookups go through Foundation
+        // string comparison, which costs more than the rest of signing.
+        var wireFields: [(String, String)] = []
+        var signable: [(name: String, value: String)] = []
+        wireFields.reserveCapacity(headers.fields.count + 4)
+        signable.reserveCapacity(headers.fields.count + 3)
+        for field in headers.fields {
+            let name = CanonicalHeaders.lowercasedASCII(field.name)
+            if SigV4Signer.staleHeaderNames.contains(name) { continue }
+            if options.addContentSHA256Header, name == "x-amz-content-sha256" { continue }
+            wireFields.append((field.name, field.value))
+            signable.append((name, field.value))
         }
+        func add(_ name: String, _ value: String, signed: Bool = true) {
+            wireFields.append((name, value))
+            if signed { signable.append((CanonicalHeaders.lowercasedASCII(name), value)) }
+        }
+        add("X-Amz-Date", timestamp.amzDate)
+        if let token, !options.omitSessionToken { add("X-Amz-Security-Token", token) }
+        if options.addContentSHA256Header { add("x-amz-content-sha256", payloadHash) }
         let canonical = CanonicalRequest(
-            method: method, path: path, query: query, headers: headers, payloadHash: payloadHash,
+            method: method, path: path, queryParameters: CanonicalQuery.parameters(fromRawQuery: query),
+            canonicalHeaders: CanonicalHeaders(lowercasedFields: signable), payloadHash: payloadHash,
             normalizePath: options.normalizePath, doubleEncodePath: options.doubleEncodePath)
         let result = signature(
             of: canonical, timestamp: timestamp, credentials: credentials, region: region, signingName: signingName)
         // Added after signing on purpose: services that want the token unsigned reject it signed.
-        if let token, options.omitSessionToken { headers.add(name: "X-Amz-Security-Token", value: token) }
+        if let token, options.omitSessionToken { add("X-Amz-Security-Token", token, signed: false) }
         var authorization = SigV4Signer.algorithm
         authorization += " Credential="
         authorization += credentials.accessKeyId
@@ -84,7 +103,8 @@ public struct SigV4Signer: Sendable {
         authorization += result.signedHeaders
         authorization += ", Signature="
         authorization += result.signature
-        headers.add(name: "Authorization", value: authorization)
+        add("Authorization", authorization, signed: false)
+        headers = HTTPHeaders(wireFields)
         return result
     }
 
