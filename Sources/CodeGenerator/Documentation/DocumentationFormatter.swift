@@ -32,6 +32,8 @@ public enum DocumentationFormatter {
             let tag = documentation[documentation.index(after: index)..<close]
                 .split(separator: " ").first.map { $0.lowercased() } ?? ""
             switch tag {
+            case "p" where current.trimmingCharacters(in: .whitespaces) == "-":
+                break  // A paragraph opening a list item continues the item's line.
             case "p", "/p", "note", "/note", "important", "/important", "br", "br/", "div", "/div",
                  "dl", "/dl", "dt", "/dt", "dd", "/dd", "h1", "/h1", "h2", "/h2", "h3", "/h3":
                 finishBlock()

@@ -7,9 +7,12 @@ public enum SwiftNaming {
     /// A lowerCamel identifier: `KMSMasterKeyArn` → `kmsMasterKeyArn`, `INVALID_IMAGE_DIGEST` → `invalidImageDigest`.
     public static func lowerCamel(_ name: String) -> String {
         let words = words(of: name)
-        guard let first = words.first else { return "_" }
-        var result = first.lowercased()
-        for word in words.dropFirst() { result += join(after: result, capitalized(word)) }
+        guard !words.isEmpty else { return "_" }
+        // Leading numbers belong to the first word: `3DES` → `_3des`.
+        let leading = words.prefix { $0.allSatisfy(\.isNumber) }.count
+        let headCount = min(words.count, leading + 1)
+        var result = words.prefix(headCount).joined().lowercased()
+        for word in words.dropFirst(headCount) { result += join(after: result, capitalized(word)) }
         return startsWithDigit(result) ? "_" + result : result
     }
 

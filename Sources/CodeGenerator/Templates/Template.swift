@@ -30,5 +30,11 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public var line: Int
     public var message: String
 
+    public init(template: String, line: Int, message: String) {
+        self.template = template
+        self.line = line
+        self.message = message
+    }
+
     public var description: String { "template \(template), line \(line): \(message)" }
 }

@@ -113,12 +113,22 @@ extension JSONNode {
 public struct LengthConstraint: Sendable, Equatable {
     public var min: Int?
     public var max: Int?
+
+    public init(min: Int?, max: Int?) {
+        self.min = min
+        self.max = max
+    }
 }
 
 /// A `range` constraint; bounds keep their literal text so big and fractional numbers are exact.
 public struct RangeConstraint: Sendable, Equatable {
     public var min: String?
     public var max: String?
+
+    public init(min: String?, max: String?) {
+        self.min = min
+        self.max = max
+    }
 }
 
 public enum ErrorFault: String, Sendable {

@@ -1,0 +1,57 @@
+import CodeGenerator
+import Foundation
+import TestSupport
+import XCTest
+
+/// The checked-in client must be exactly what the generator makes from the checked-in model and templates.
+final class GoldenTests: XCTestCase {
+    func testCheckedInECRPublicClientMatchesFreshOutput() throws {
+        let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(at: "models/ecr-public.json"))
+        let folder = RepositoryPaths.repository("Generated/ECRPublic")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        XCTAssertEqual(onDisk, files.map(\.path).sorted(), "Generated/ECRPublic has other files; run `swift run codegen`")
+        for file in files {
+            let existing = try String(contentsOf: folder.appendingPathComponent(file.path), encoding: .utf8)
+            XCTAssertTrue(existing == file.contents, "\(file.path) is stale; run `swift run codegen`")
+        }
+    }
+
+    func testOutputIsDeterministic() throws {
+        let generator = try GeneratorFixture.generator()
+        let first = try generator.generate(model: GeneratorFixture.model(at: "models/ecr-public.json"))
+        let second = try generator.generate(model: GeneratorFixture.model(at: "models/ecr-public.json"))
+        XCTAssertEqual(first, second)
+    }
+
+    func testEveryServiceProducesTheFixedFileList() throws {
+        let generator = try GeneratorFixture.generator()
+        let files = try generator.generate(model: GeneratorFixture.model(at: "Tests/CodeGeneratorTests/Models/kitchen-sink.json"))
+        XCTAssertEqual(files.map(\.path), ClientGenerator.outputFileNames.sorted())
+    }
+
+    func testNoGeneratedFileIsHuge() throws {
+        let generator = try GeneratorFixture.generator()
+        for name in ["ecr-public", "ecr", "dynamodb", "secrets-manager"] {
+            guard let url = RepositoryPaths.sharedFile("models/\(name).json") else { continue }
+            let files = try generator.generate(model: ModelLoaderShortcut.load(url))
+            for file in files {
+                let lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).count
+                XCTAssertLessThan(lines, 3_000, "\(name): \(file.path) has \(lines) lines")
+            }
+        }
+    }
+
+    func testGeneratesTheOfficialECRPublicModelWithHTMLDocumentation() throws {
+        guard let url = RepositoryPaths.sharedFile("models/ecr-public.json") else { return }
+        let files = try GeneratorFixture.generator().generate(model: ModelLoaderShortcut.load(url))
+        let client = try XCTUnwrap(files.first { $0.path == "Client.swift" })
+        XCTAssertFalse(client.contents.contains("<p>"), "HTML must be turned into text")
+        XCTAssertTrue(client.contents.contains("func describeImages(_ input: DescribeImagesRequest) async throws -> DescribeImagesResponse"))
+    }
+}
+
+import SmithyModel
+
+enum ModelLoaderShortcut {
+    static func load(_ url: URL) throws -> Model { try ModelLoader.load(contentsOf: url) }
+}
