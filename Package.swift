@@ -36,6 +36,9 @@ let package = Package(
                     exclude: ["Models"]),
         .testTarget(name: "AWSRuntimeTests", dependencies: ["AWSRuntime", "TestSupport"]),
         .testTarget(name: "ECRPublicTests", dependencies: ["ECRPublic", "AWSRuntime", "TestSupport"]),
+        // Tests generated from the model's own test traits (endpoint tests), checked in beside the client.
+        .testTarget(name: "ECRPublicGeneratedTests", dependencies: ["ECRPublic", "AWSRuntime"],
+                    path: "Generated/ECRPublicTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,10 +51,24 @@ struct Codegen {
                 let model = try ModelLoader.load(contentsOf: file)
                 for warning in model.warnings { printError(warning.description) }
                 let generated = try generator.generate(model: model, options: generatorOptions, file: file.path)
+                if let declared = options.declaredOutputs, Set(declared) != Set(generated.map(\.path)) {
+                    failed = true
+                    printError("\(file.path): error: the build plugin declares the outputs \(declared.sorted()) "
+                        + "but the generator writes \(generated.map(\.path).sorted()); update its file list")
+                    continue
+                }
                 let module = try moduleName(of: model, options: generatorOptions)
                 let output = URL(fileURLWithPath: options.outputDirectory)
                 let directory = options.flat ? output : output.appendingPathComponent(module)
                 tree.folders.append((directory, generated.map { ($0.path, Data($0.contents.utf8)) }))
+                // The model's own tests go in a sibling <Module>Tests folder (not for build-plugin output).
+                if !options.flat && !options.skipTests {
+                    let tests = try generator.generateTests(model: model, options: generatorOptions, file: file.path)
+                    if !tests.isEmpty {
+                        tree.folders.append((output.appendingPathComponent(module + "Tests"),
+                                             tests.map { ($0.path, Data($0.contents.utf8)) }))
+                    }
+                }
             } catch let error as ModelError {
                 failed = true
                 for diagnostic in error.diagnostics {

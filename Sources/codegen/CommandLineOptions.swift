@@ -11,10 +11,15 @@ struct CommandLineOptions {
     var flat = false
     var configFile: String?
     var quiet = false
+    /// Skip the `<Module>Tests` folder of tests generated from the model's test traits.
+    var skipTests = false
+    /// The file names a build plugin declared as this run's outputs; generating any other set is an error.
+    var declaredOutputs: [String]?
 
     static let usage = """
         USAGE: codegen [--model <file-or-folder> ...] [--output <folder>] [--templates <folder>]
                        [--module <name>] [--config <file>] [--flat] [--check] [--quiet]
+                       [--declared-outputs <names>]
 
         Generates a Swift client module from each Smithy JSON AST model.
 
@@ -28,6 +33,11 @@ struct CommandLineOptions {
           --flat              Write the files directly into --output (no <Module>/ folder).
           --check             Write nothing; exit 1 and list the files that are stale, missing or extra.
           --quiet             Print only warnings and errors.
+          --no-tests          Do not write <output>/<Module>Tests (tests generated from the model's endpoint
+                              and protocol test traits).
+          --declared-outputs <names>
+                              Comma-separated file names a build plugin declared; fail if the generator
+                              writes any other set of files.
           -h, --help          Show this help.
         """
 
@@ -58,6 +68,9 @@ struct CommandLineOptions {
             case "--check": options.check = true
             case "--flat": options.flat = true
             case "--quiet": options.quiet = true
+            case "--no-tests": options.skipTests = true
+            case "--declared-outputs":
+                options.declaredOutputs = try value(for: argument).split(separator: ",").map(String.init)
             default: throw UsageError(message: "unknown option \(argument)")
             }
             index += 1

@@ -81,6 +81,23 @@ public struct ClientGenerator: Sendable {
     }
 }
 
+extension ClientGenerator {
+    /// Tests generated from the model's own test traits (`smithy.rules#endpointTests`), for a `<Module>Tests`
+    /// target that depends on the generated module. Empty when the model states no tests.
+    public func generateTests(model: Model, options: GeneratorOptions = GeneratorOptions(), file: String? = nil) throws
+        -> [GeneratedFile]
+    {
+        let context = try ServiceContext(model: model, options: options, file: file)
+        let service = ServiceViewModel(context: context)
+        var files: [GeneratedFile] = []
+        if let endpointTests = EndpointTestsViewModel(context: context, service: service) {
+            files.append(GeneratedFile(
+                path: "EndpointRuleTests.swift", contents: try renderer.render("EndpointRuleTests", context: endpointTests)))
+        }
+        return files
+    }
+}
+
 extension String {
     /// `pattern2` before `pattern10`.
     fileprivate func localizedStandardOrder(_ other: String) -> Bool {
