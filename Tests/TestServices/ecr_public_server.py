@@ -147,11 +147,12 @@ def verify_signature(config, method, path, headers, body, now=None):
     auth = _SignedHeadersOnly(Credentials(config.access_key, config.secret_key, token),
                               SIGNING_NAME, config.region, set(signed_names))
     canonical = auth.canonical_request(request)
-    expected = auth.signature(auth.string_to_sign(request, canonical), request)
-    if not hmac.compare_digest(expected, signature):
+    string_to_sign = auth.string_to_sign(request, canonical)
+    if not hmac.compare_digest(auth.signature(string_to_sign, request), signature):
+        # Like AWS, show what we signed: the quickest way to find a client's signing bug.
         reject("The request signature we calculated does not match the signature you provided. "
                "Check your AWS Secret Access Key and signing method.\n\nThe Canonical String for this request "
-               f"should have been\n'{canonical}'")
+               f"should have been\n'{canonical}'\n\nThe String-to-Sign should have been\n'{string_to_sign}'")
 
 
 # ---------------------------------------------------------------------------------------------
