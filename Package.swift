@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Product targets depend on Foundation only. The C target is a small, optional
@@ -12,12 +12,24 @@ let package = Package(
         .library(name: "SmithyModel", targets: ["SmithyModel"]),
         .library(name: "CodeGenerator", targets: ["CodeGenerator"]),
         .executable(name: "codegen", targets: ["codegen"]),
+        // Build-time generation from a target's *.json models, and in-place regeneration of checked-in clients.
+        .plugin(name: "AWSClientGenerator", targets: ["AWSClientGenerator"]),
+        .plugin(name: "RegenerateClients", targets: ["RegenerateClients"]),
     ],
     targets: [
         // Model → generator → CLI.
         .target(name: "SmithyModel"),
         .target(name: "CodeGenerator", dependencies: ["SmithyModel"]),
         .executableTarget(name: "codegen", dependencies: ["CodeGenerator"]),
+        .plugin(name: "AWSClientGenerator", capability: .buildTool(), dependencies: ["codegen"]),
+        .plugin(
+            name: "RegenerateClients",
+            capability: .command(
+                intent: .custom(
+                    verb: "regenerate",
+                    description: "Regenerate the checked-in clients (Generated/ from models/, as `swift run codegen`)"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated client sources into the package")]),
+            dependencies: ["codegen"]),
 
         // The hand-written runtime every generated client sits on.
         .target(name: "CSHA256"),
