@@ -39,7 +39,7 @@ class ServerTestCase(unittest.TestCase):
     def setUpClass(cls):
         cls.process = subprocess.Popen(
             [sys.executable, SERVER, "--port", "0", "--access-key", ACCESS_KEY, "--secret-key", SECRET_KEY,
-             "--region", REGION, "--max-lifetime", "300"], stdout=subprocess.PIPE, text=True)
+             "--region", REGION, "--max-lifetime", "120"], stdout=subprocess.PIPE, text=True)
         line = cls.process.stdout.readline().split()
         assert line[:1] == ["LISTENING"], f"unexpected first line {line}"
         cls.port = int(line[1])
