@@ -34,6 +34,7 @@ struct Codegen {
         let generator = try ClientGenerator(templates: templates)
         var generatorOptions = config?.options ?? GeneratorOptions()
         if let module = options.moduleName { generatorOptions.moduleName = module }
+        if let service = options.serviceID { generatorOptions.serviceID = service }
 
         let models = try ModelFiles.find(options.modelPaths)
         for warning in models.warnings { printError(warning) }
@@ -50,23 +51,30 @@ struct Codegen {
             do {
                 let model = try ModelLoader.load(contentsOf: file)
                 for warning in model.warnings { printError(warning.description) }
-                let generated = try generator.generate(model: model, options: generatorOptions, file: file.path)
-                if let declared = options.declaredOutputs, Set(declared) != Set(generated.map(\.path)) {
-                    failed = true
-                    printError("\(file.path): error: the build plugin declares the outputs \(declared.sorted()) "
-                        + "but the generator writes \(generated.map(\.path).sorted()); update its file list")
-                    continue
-                }
-                let module = try moduleName(of: model, options: generatorOptions)
-                let output = URL(fileURLWithPath: options.outputDirectory)
-                let directory = options.flat ? output : output.appendingPathComponent(module)
-                tree.folders.append((directory, generated.map { ($0.path, Data($0.contents.utf8)) }))
-                // The model's own tests go in a sibling <Module>Tests folder (not for build-plugin output).
-                if !options.flat && !options.skipTests {
-                    let tests = try generator.generateTests(model: model, options: generatorOptions, file: file.path)
-                    if !tests.isEmpty {
-                        tree.folders.append((output.appendingPathComponent(module + "Tests"),
-                                             tests.map { ($0.path, Data($0.contents.utf8)) }))
+                // A model with several services (the protocol test suites) gives one module per service.
+                let serviceIDs: [String?] = generatorOptions.serviceID != nil || model.services.count <= 1
+                    ? [generatorOptions.serviceID] : model.services.map { $0.id.description }
+                for serviceID in serviceIDs {
+                    var serviceOptions = generatorOptions
+                    serviceOptions.serviceID = serviceID
+                    let generated = try generator.generate(model: model, options: serviceOptions, file: file.path)
+                    if let declared = options.declaredOutputs, Set(declared) != Set(generated.map(\.path)) {
+                        failed = true
+                        printError("\(file.path): error: the build plugin declares the outputs \(declared.sorted()) "
+                            + "but the generator writes \(generated.map(\.path).sorted()); update its file list")
+                        continue
+                    }
+                    let module = try moduleName(of: model, options: serviceOptions)
+                    let output = URL(fileURLWithPath: options.outputDirectory)
+                    let directory = options.flat ? output : output.appendingPathComponent(module)
+                    tree.folders.append((directory, generated.map { ($0.path, Data($0.contents.utf8)) }))
+                    // The model's own tests go in a sibling <Module>Tests folder (not for build-plugin output).
+                    if !options.flat && !options.skipTests {
+                        let tests = try generator.generateTests(model: model, options: serviceOptions, file: file.path)
+                        if !tests.isEmpty {
+                            tree.folders.append((output.appendingPathComponent(module + "Tests"),
+                                                 tests.map { ($0.path, Data($0.contents.utf8)) }))
+                        }
                     }
                 }
             } catch let error as ModelError {
@@ -107,7 +115,8 @@ struct Codegen {
 
     private static func moduleName(of model: Model, options: GeneratorOptions) throws -> String {
         if let name = options.moduleName { return name }
-        guard let service = model.services.first else { return "Client" }
+        let service = model.services.first { $0.id.description == options.serviceID } ?? model.services.first
+        guard let service else { return "Client" }
         return SwiftNaming.serviceTypeName(sdkId: service.traits.awsService?.sdkId ?? service.id.name)
     }
 }

@@ -6,6 +6,7 @@ struct CommandLineOptions {
     var outputDirectory = "Generated"
     var templatesOverride: String?
     var moduleName: String?
+    var serviceID: String?
     var check = false
     /// Write files straight into the output folder instead of `<output>/<Module>/` (used by the build plugin).
     var flat = false
@@ -29,6 +30,7 @@ struct CommandLineOptions {
           --output <folder>   Where modules are written, each in <folder>/<Module>/ (default: Generated).
           --templates <dir>   A folder of *.mustache files that replace the built-in templates of the same name.
           --module <name>     The module and type-prefix name (default: from the service's SDK id, e.g. ECRPublic).
+          --service <id>      The service to generate from a model with several (default: each of them).
           --config <file>     A codegen.json with module, accessLevel, operations and validation settings.
           --flat              Write the files directly into --output (no <Module>/ folder).
           --check             Write nothing; exit 1 and list the files that are stale, missing or extra.
@@ -64,6 +66,7 @@ struct CommandLineOptions {
             case "--output": options.outputDirectory = try value(for: argument)
             case "--templates": options.templatesOverride = try value(for: argument)
             case "--module": options.moduleName = try value(for: argument)
+            case "--service": options.serviceID = try value(for: argument)
             case "--config": options.configFile = try value(for: argument)
             case "--check": options.check = true
             case "--flat": options.flat = true

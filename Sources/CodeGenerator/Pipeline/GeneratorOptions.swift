@@ -12,6 +12,8 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var operationAllowList: Set<String>?
     /// Whether generated inputs carry validation code.
     public var generateValidation: Bool
+    /// The service to generate, for models that define several; nil means the model's only service.
+    public var serviceID: String?
 
     public init(
         moduleName: String? = nil, accessLevel: AccessLevel = .public, operationAllowList: Set<String>? = nil,

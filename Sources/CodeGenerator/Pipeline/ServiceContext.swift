@@ -27,10 +27,21 @@ struct ServiceContext {
         self.model = model
         self.options = options
         let services = model.services
-        guard let service = services.first, services.count == 1 else {
+        let chosen: Shape?
+        if let wanted = options.serviceID {
+            chosen = services.first { $0.id.description == wanted }
+            if chosen == nil {
+                throw ModelError(diagnostics: [Diagnostic(
+                    .error, "no service \(wanted) in the model (it has: \(services.map(\.id.description).joined(separator: ", ")))",
+                    path: "$.shapes", file: file)])
+            }
+        } else {
+            chosen = services.count == 1 ? services.first : nil
+        }
+        guard let service = chosen else {
             let message = services.isEmpty
                 ? "the model defines no service shape"
-                : "the model defines \(services.count) services (\(services.map(\.id.description).joined(separator: ", "))); generate one at a time"
+                : "the model defines \(services.count) services (\(services.map(\.id.description).joined(separator: ", "))); choose one"
             throw ModelError(diagnostics: [Diagnostic(.error, message, path: "$.shapes", file: file)])
         }
         self.service = service

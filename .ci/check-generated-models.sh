@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Generates a client (and the tests the model states) from every model in ../shared/models, the Smithy protocol
+# test models and our kitchen-sink model, then compiles them against AWSRuntime and runs the generated tests.
+# Everything goes to .build-generated/ (git-ignored); nothing from ../shared is committed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work="$root/.build-generated"
+shared="$root/../shared"
+
+models=("Tests/CodeGeneratorTests/Models/kitchen-sink.json")
+for name in ecr-public ecr dynamodb secrets-manager; do
+    if [ -f "$shared/models/$name.json" ]; then models+=("$shared/models/$name.json")
+    else echo "SKIPPED: $shared/models/$name.json is missing"; fi
+done
+for name in awsJson1_1 awsJson1_0; do
+    if [ -f "$shared/testdata/protocol-tests/$name.json" ]; then models+=("$shared/testdata/protocol-tests/$name.json")
+    else echo "SKIPPED: $shared/testdata/protocol-tests/$name.json is missing"; fi
+done
+
+rm -rf "$work/Generated"
+mkdir -p "$work/Generated"
+swift build --product codegen >/dev/null
+codegen="$(swift build --product codegen --show-bin-path)/codegen"
+# ECR Public from the official model would clash with our own module name, so it gets its own.
+for model in "${models[@]}"; do
+    module_args=()
+    case "$model" in *shared/models/ecr-public.json) module_args=(--module OfficialECRPublic) ;; esac
+    "$codegen" --model "$model" --output "$work/Generated" --quiet "${module_args[@]}"
+done
+
+{
+    echo "// swift-tools-version:6.0"
+    echo "import PackageDescription"
+    echo "let runtime: Target.Dependency = .product(name: \"AWSRuntime\", package: \"$(basename "$root")\")"
+    echo "let package = Package(name: \"GeneratedModelsCheck\", dependencies: [.package(path: \"$root\")], targets: ["
+    for dir in "$work"/Generated/*/; do
+        module=$(basename "$dir")
+        case "$module" in
+            *Tests) echo "  .testTarget(name: \"$module\", dependencies: [\"${module%Tests}\", runtime], path: \"Generated/$module\"),";;
+            *) echo "  .target(name: \"$module\", dependencies: [runtime], path: \"Generated/$module\"),";;
+        esac
+    done
+    echo "], swiftLanguageModes: [.v6])"
+} > "$work/Package.swift"
+
+cd "$work"
+echo "compiling: $(ls Generated | tr '\n' ' ')"
+lines=$(cat Generated/*/*.swift | wc -l)
+echo "generated Swift: $lines lines"
+status=0
+swift build --build-tests >build.log 2>&1 || status=$?
+if [ "$status" -ne 0 ] || grep -qE "warning:|error:" build.log; then
+    grep -E "warning:|error:" build.log | sort -u | head -40
+    echo "FAILED: generated code must compile without errors or warnings (see $work/build.log)"
+    exit 1
+fi
+swift test --skip-build 2>&1 | tee test.log | grep -E "Executed [0-9]+ tests|error:" | tail -5
+grep -q "with 0 failures" test.log && ! grep -q "error:" test.log
