@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SmithyModel", targets: ["SmithyModel"]),
         .library(name: "CodeGenerator", targets: ["CodeGenerator"]),
         .executable(name: "codegen", targets: ["codegen"]),
+        .executable(name: "ecr-public", targets: ["ecr-public"]),
         // Build-time generation from a target's *.json models, and in-place regeneration of checked-in clients.
         .plugin(name: "AWSClientGenerator", targets: ["AWSClientGenerator"]),
         .plugin(name: "RegenerateClients", targets: ["RegenerateClients"]),
@@ -37,6 +38,9 @@ let package = Package(
 
         // The checked-in generated client (rendered from Templates/ by `swift run codegen`).
         .target(name: "ECRPublic", dependencies: ["AWSRuntime"], path: "Generated/ECRPublic"),
+
+        // `ecr-public`: a command-line tool shaped like `aws ecr-public`, on the generated client alone.
+        .executableTarget(name: "ecr-public", dependencies: ["ECRPublic", "AWSRuntime"], path: "Sources/ecr-public"),
 
         // Release benchmarks: `swift run -c release benchmarks`.
         .executableTarget(name: "benchmarks", dependencies: ["AWSRuntime", "CodeGenerator", "ECRPublic"]),
