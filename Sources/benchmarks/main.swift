@@ -5,4 +5,6 @@ import Foundation
 var rows: [BenchmarkRow] = []
 rows += sha256BenchmarkRows()
 rows += sigV4BenchmarkRows()
+rows += validationBenchmarkRows()
+rows += generatorBenchmarkRows()
 printTable(rows)

@@ -17,6 +17,12 @@ public struct ConstraintViolation: Sendable, Equatable, CustomStringConvertible 
     /// The actual length or value; nil for `sensitive` members, whose values are never shown.
     public var actual: String?
 
+    public init(path: String, constraint: Constraint, actual: String?) {
+        self.path = path
+        self.constraint = constraint
+        self.actual = actual
+    }
+
     public var description: String {
         let subject = path.isEmpty ? "input" : path
         let shown = actual ?? "(sensitive value hidden)"

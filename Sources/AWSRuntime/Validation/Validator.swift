@@ -32,6 +32,12 @@ public struct Validator: Sendable {
 
     /// `length` on strings (counted in Unicode scalars, as Smithy specifies).
     public mutating func checkLength(_ value: String, min: Int?, max: Int?, path: MemberPath, sensitive: Bool = false) {
+        // A scalar takes 1 to 4 UTF-8 bytes, so the byte count (O(1) for native strings) often settles both
+        // bounds without walking a multi-megabyte manifest.
+        let bytes = value.utf8.count
+        let surelyLongEnough = min.map { bytes / 4 >= $0 } ?? true
+        let surelyShortEnough = max.map { bytes <= $0 } ?? true
+        if surelyLongEnough && surelyShortEnough { return }
         checkCount(value.unicodeScalars.count, min: min, max: max, path: path, sensitive: sensitive)
     }
 

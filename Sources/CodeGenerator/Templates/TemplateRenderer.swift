@@ -16,11 +16,33 @@ public struct TemplateRenderer: Sendable {
             throw TemplateError(template: name, line: 0, message: "no template called \(name)")
         }
         var output = ""
-        try render(template.nodes, template: template.name, stack: [context], into: &output, depth: 0)
+        try render(template.nodes, template: template.name, stack: [Frame(context)], into: &output, depth: 0)
         return output
     }
 
-    private func render(_ nodes: [TemplateNode], template: String, stack: [Any], into output: inout String, depth: Int)
+    /// A view model on the stack, with its properties read by reflection once rather than on every lookup
+    /// (this keeps generating a large service well under a second).
+    private struct Frame {
+        let value: Any
+        let properties: [String: Any]
+
+        init(_ value: Any) {
+            self.value = value
+            var properties: [String: Any] = [:]
+            if let unwrapped = TemplateRenderer.unwrap(value) {
+                if let dictionary = unwrapped as? [String: String] {
+                    properties = dictionary
+                } else {
+                    for child in Mirror(reflecting: unwrapped).children {
+                        if let label = child.label { properties[label] = child.value }
+                    }
+                }
+            }
+            self.properties = properties
+        }
+    }
+
+    private func render(_ nodes: [TemplateNode], template: String, stack: [Frame], into output: inout String, depth: Int)
         throws(TemplateError)
     {
         guard depth < 64 else {
@@ -40,7 +62,7 @@ public struct TemplateRenderer: Sendable {
                     if items.isEmpty { try render(children, template: template, stack: stack, into: &output, depth: depth) }
                 } else {
                     for item in items {
-                        try render(children, template: template, stack: stack + [item], into: &output, depth: depth)
+                        try render(children, template: template, stack: stack + [Frame(item)], into: &output, depth: depth)
                     }
                 }
             case .partial(let name, let indentation, let line):
@@ -55,11 +77,11 @@ public struct TemplateRenderer: Sendable {
     }
 
     /// Looks `name` (possibly dotted) up from the top of the stack down; `.` is the top itself.
-    private func lookup(_ name: String, in stack: [Any], template: String, line: Int) throws(TemplateError) -> Any {
-        if name == "." { return stack.last as Any }
+    private func lookup(_ name: String, in stack: [Frame], template: String, line: Int) throws(TemplateError) -> Any {
+        if name == "." { return stack.last?.value as Any }
         let parts = name.split(separator: ".").map(String.init)
         for frame in stack.reversed() {
-            guard var value = Self.property(parts[0], of: frame) else { continue }
+            guard var value = frame.properties[parts[0]] else { continue }
             for part in parts.dropFirst() {
                 guard let next = Self.property(part, of: Self.unwrap(value) as Any) else {
                     throw TemplateError(template: template, line: line, message: "\(name): no property \(part)")
@@ -78,7 +100,7 @@ public struct TemplateRenderer: Sendable {
     }
 
     /// The wrapped value of an Optional, or nil for `.none`; other values pass through.
-    private static func unwrap(_ value: Any) -> Any? {
+    fileprivate static func unwrap(_ value: Any) -> Any? {
         let mirror = Mirror(reflecting: value)
         guard mirror.displayStyle == .optional else { return value }
         return mirror.children.first.flatMap { unwrap($0.value) }
