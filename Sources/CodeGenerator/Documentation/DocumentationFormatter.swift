@@ -76,22 +76,37 @@ public enum DocumentationFormatter {
         return lines
     }
 
+    /// Folds runs of whitespace into one space, keeping a list item's leading indentation. Works on Unicode
+    /// scalars: Character properties are slow, and documentation is most of what the generator reads.
     private static func collapseWhitespace(_ text: String) -> String {
-        var result = ""
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        let leading = text.prefix { $0 == " " }
-        for character in text.dropFirst(leading.count) {
-            if character.isWhitespace {
+        var scalars = Substring(text).unicodeScalars[...]
+        var leading = String.UnicodeScalarView()
+        while let first = scalars.first, first == " " {
+            leading.append(first)
+            scalars = scalars.dropFirst()
+        }
+        for scalar in scalars {
+            if isWhitespace(scalar) {
                 pendingSpace = !result.isEmpty
             } else {
                 if pendingSpace { result.append(" ") }
                 pendingSpace = false
-                result.append(character)
+                result.append(scalar)
             }
         }
         // A list item with nothing after its marker is empty.
-        if result == "-" { return "" }
-        return String(leading) + result
+        if result.count == 1 && result.first == "-" { return "" }
+        return String(leading) + String(result)
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     private static func decodeEntities(_ text: String) -> String {
