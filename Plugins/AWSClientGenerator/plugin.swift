@@ -3,15 +3,17 @@ import PackagePlugin
 
 /// Generates a Swift client from every Smithy JSON AST model (`*.json`) in a target, at build time.
 ///
-/// Each model gets one build command that runs `codegen` into its own folder of the plugin work directory.
+/// Each model gets one build command that runs `codegen` into its own folder of the plugin work directory, its
+/// files named after the model (`weather+Client.swift`).
 /// The command declares its exact inputs (the model, the built-in templates, `codegen.json` and the custom
 /// templates it names) and outputs (the generator's fixed file list), so the build runs it only when one of
 /// those inputs changed. A `codegen.json` beside the models configures the generator (module name, access
 /// level, operation allow-list, validation, templates); `codegen` reports its problems, naming file and key.
 @main
 struct AWSClientGenerator: BuildToolPlugin {
-    /// The files `codegen --flat` writes for one model: `ClientGenerator.outputFileNames`. `codegen` is passed
-    /// this list and fails the build, saying so, if the generator ever writes another set.
+    /// The files `codegen --flat` writes for one model: `ClientGenerator.outputFileNames`, each then prefixed
+    /// with the model's name. `codegen` is passed the list and fails the build, saying so, if the generator
+    /// ever writes another set.
     static let outputFileNames = [
         "Client.swift", "Client+Convenience.swift", "Enums.swift", "Errors.swift", "Paginators.swift",
         "ServiceMetadata.swift", "Unions.swift", "Validation.swift",
@@ -53,18 +55,26 @@ struct AWSClientGenerator: BuildToolPlugin {
 
         return models.sorted { $0.path < $1.path }.map { model in
             let relative = Self.path(of: model, under: directory)
-            let output = context.pluginWorkDirectoryURL.appendingPathComponent(String(relative.dropLast(".json".count)))
+            let stem = String(relative.dropLast(".json".count))
+            // Its own folder, so codegen's clean-up of stale files never touches another model's; and names
+            // unique in the target (`weather+Client.swift`), since SwiftPM names object files by file name.
+            let output = context.pluginWorkDirectoryURL.appendingPathComponent(stem)
+            let prefix = stem.replacingOccurrences(of: "/", with: "-") + "+"
+            let names = Self.outputFileNames.map { prefix + $0 }
             var arguments = [
                 "--model", model.path, "--output", output.path, "--flat", "--quiet",
-                "--declared-outputs", Self.outputFileNames.joined(separator: ","),
+                "--file-prefix", prefix,
+                "--declared-outputs", names.joined(separator: ","),
             ]
             if hasConfig { arguments += ["--config", config.path] }
             return .buildCommand(
-                displayName: "Generating Swift client from \(relative)",
+                // SwiftPM shortens a display name holding a "/" to its last path component, so none here.
+                displayName: "Generating Swift client from \(model.lastPathComponent)"
+                    + (relative.contains("/") ? " (files \(prefix)*.swift)" : ""),
                 executable: codegen.url,
                 arguments: arguments,
                 inputFiles: [model] + templates + configInputs,
-                outputFiles: Self.outputFileNames.map { output.appendingPathComponent($0) })
+                outputFiles: names.map { output.appendingPathComponent($0) })
         }
     }
 

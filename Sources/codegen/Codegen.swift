@@ -58,16 +58,17 @@ struct Codegen {
                     var serviceOptions = generatorOptions
                     serviceOptions.serviceID = serviceID
                     let generated = try generator.generate(model: model, options: serviceOptions, file: file.path)
-                    if let declared = options.declaredOutputs, Set(declared) != Set(generated.map(\.path)) {
+                    let names = generated.map { options.filePrefix + $0.path }
+                    if let declared = options.declaredOutputs, Set(declared) != Set(names) {
                         failed = true
                         printError("\(file.path): error: the build plugin declares the outputs \(declared.sorted()) "
-                            + "but the generator writes \(generated.map(\.path).sorted()); update its file list")
+                            + "but the generator writes \(names.sorted()); update its file list")
                         continue
                     }
                     let module = try moduleName(of: model, options: serviceOptions)
                     let output = URL(fileURLWithPath: options.outputDirectory)
                     let directory = options.flat ? output : output.appendingPathComponent(module)
-                    tree.folders.append((directory, generated.map { ($0.path, Data($0.contents.utf8)) }))
+                    tree.folders.append((directory, zip(names, generated).map { ($0, Data($1.contents.utf8)) }))
                     // The model's own tests go in a sibling <Module>Tests folder (not for build-plugin output).
                     if !options.flat && !options.skipTests {
                         let tests = try generator.generateTests(model: model, options: serviceOptions, file: file.path)

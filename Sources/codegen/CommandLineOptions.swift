@@ -16,11 +16,13 @@ struct CommandLineOptions {
     var skipTests = false
     /// The file names a build plugin declared as this run's outputs; generating any other set is an error.
     var declaredOutputs: [String]?
+    /// Put before every generated file name; the build plugin makes names unique within a target with it.
+    var filePrefix = ""
 
     static let usage = """
         USAGE: codegen [--model <file-or-folder> ...] [--output <folder>] [--templates <folder>]
                        [--module <name>] [--config <file>] [--flat] [--check] [--quiet]
-                       [--declared-outputs <names>]
+                       [--file-prefix <text>] [--declared-outputs <names>]
 
         Generates a Swift client module from each Smithy JSON AST model.
 
@@ -37,6 +39,8 @@ struct CommandLineOptions {
           --quiet             Print only warnings and errors.
           --no-tests          Do not write <output>/<Module>Tests (tests generated from the model's endpoint
                               and protocol test traits).
+          --file-prefix <text>
+                              Put <text> before every generated file name, e.g. weather+Client.swift.
           --declared-outputs <names>
                               Comma-separated file names a build plugin declared; fail if the generator
                               writes any other set of files.
@@ -74,6 +78,7 @@ struct CommandLineOptions {
             case "--no-tests": options.skipTests = true
             case "--declared-outputs":
                 options.declaredOutputs = try value(for: argument).split(separator: ",").map(String.init)
+            case "--file-prefix": options.filePrefix = try value(for: argument)
             default: throw UsageError(message: "unknown option \(argument)")
             }
             index += 1

@@ -8,8 +8,9 @@
 #   3. PluginConsumerFiltered (codegen.json: module Forecast, internal, GetForecast only, no validation,
 #      custom Header template) builds, its check passes, and the generated files hold no ListCities code;
 #      editing its custom template regenerates.
-#   4. A copy of PluginConsumer with a broken model fails to build with the CLI's own diagnostic (shape id and
-#      JSON path), warns about a non-model JSON file, and with a bad codegen.json fails naming file and key.
+#   4. A copy of PluginConsumer builds with a second model in a subfolder (and warns about a non-model JSON
+#      file); with a broken model it fails with the CLI's own diagnostic (shape id and JSON path); with a bad
+#      codegen.json it fails naming file and key.
 # Each build is bounded by a timeout; prints each check and `N passed, M failed`; exits 1 on any failure.
 set -uo pipefail
 
@@ -79,13 +80,13 @@ check "the first build ran \"$display\"" "ran_generator first"
 check "the build output has no warnings" "! grep -q 'warning:' '$work/first.log'"
 out="$(generated_dir "$consumer")"
 check "the generated folder holds the 19 declared files" \
-    "[ -n '$out' ] && [ \$(ls '$out' | grep -c '\.swift$') -eq 19 ] && [ -f '$out/Client.swift' ]"
+    "[ -n '$out' ] && [ \$(ls '$out' | grep -c '\.swift$') -eq 19 ] && [ -f '$out/weather+Client.swift' ]"
 # The command's entry in the build manifest: its key line, then tool, inputs and outputs.
 command_entry="$(grep -A3 "^  \"$display" "$consumer/.build/debug.yaml" 2>/dev/null)"
 check "the plugin command declares the model, templates and outputs as its inputs/outputs" \
     "grep -q 'inputs: .*PluginConsumerCheck/weather.json' <<<\"\$command_entry\" \
      && grep -q 'inputs: .*Templates/Client.mustache' <<<\"\$command_entry\" \
-     && grep -q 'outputs: .*AWSClientGenerator/weather/Structures+U-Z.swift' <<<\"\$command_entry\""
+     && grep -q 'outputs: .*AWSClientGenerator/weather/weather+Structures+U-Z.swift' <<<\"\$command_entry\""
 if start_server; then pass "weather_server.py listens on 127.0.0.1:$(cat "$work/port")"; else fail "weather_server.py did not start"; fi
 run_check PluginConsumerCheck "$consumer/.build/debug/PluginConsumerCheck"
 
@@ -117,24 +118,24 @@ cp -p "$model" "$work/weather.json.orig"
 sed -i 's/A tiny weather service used to prove the build tool plugin\./Edited by run-plugin-fixtures.sh./' "$model"
 build "$consumer" edited
 check "editing weather.json re-runs the generator" "ran_generator edited"
-check "the edit shows in the generated client" "grep -q 'Edited by run-plugin-fixtures.sh' '$out/Client.swift'"
+check "the edit shows in the generated client" "grep -q 'Edited by run-plugin-fixtures.sh' '$out/weather+Client.swift'"
 cp -p "$work/weather.json.orig" "$model" && rm "$work/weather.json.orig"
 build "$consumer" restored
 check "restoring weather.json re-runs the generator" "ran_generator restored"
-check "the restored client no longer has the edit" "! grep -q 'Edited by run-plugin-fixtures.sh' '$out/Client.swift'"
+check "the restored client no longer has the edit" "! grep -q 'Edited by run-plugin-fixtures.sh' '$out/weather+Client.swift'"
 
 echo "== 3. PluginConsumerFiltered: codegen.json (module Forecast, internal, GetForecast only, custom header)"
 if build "$filtered" filtered; then pass "clean build of PluginConsumerFiltered"; else fail "clean build of PluginConsumerFiltered"; show_log filtered; fi
 check "it ran \"$display\"" "ran_generator filtered"
 check "the build output has no warnings" "! grep -q 'warning:' '$work/filtered.log'"
 fout="$(generated_dir "$filtered")"
-check "the filtered client has GetForecast" "[ -n '$fout' ] && grep -q 'func getForecast' '$fout/Client.swift'"
+check "the filtered client has GetForecast" "[ -n '$fout' ] && grep -q 'func getForecast' '$fout/weather+Client.swift'"
 check "the filtered client has no ListCities operation, shapes or paginator" \
     "[ -n '$fout' ] && ! grep -qE 'ListCities|listCities|CitySummary' '$fout'/*.swift"
 check "the filtered client declares nothing public (accessLevel internal)" \
     "[ -n '$fout' ] && ! grep -qE '^ *public ' '$fout'/*.swift"
-check "the module name is Forecast (ForecastClient)" "grep -q 'struct ForecastClient' '$fout/Client.swift'"
-check "the custom Header template is used" "grep -q 'PluginConsumerFiltered fixture' '$fout/Client.swift'"
+check "the module name is Forecast (ForecastClient)" "grep -q 'struct ForecastClient' '$fout/weather+Client.swift'"
+check "the custom Header template is used" "grep -q 'PluginConsumerFiltered fixture' '$fout/weather+Client.swift'"
 check "no constraint checks are generated (validation false)" "! grep -q 'validator.check' '$fout'/*.swift"
 run_check FilteredCheck "$filtered/.build/debug/FilteredCheck"
 touch "$filtered/Templates/Header.mustache"
@@ -144,13 +145,28 @@ touch "$filtered/Sources/FilteredCheck/codegen.json"
 build "$filtered" filtered-config
 check "touching codegen.json re-runs the generator" "ran_generator filtered-config"
 
-echo "== 4. A broken copy of PluginConsumer (in $work/broken)"
+echo "== 4. A copy of PluginConsumer (in $work/broken): a second model, then a broken model, then a bad config"
 mkdir -p "$work/broken"
 tar -C "$consumer" --exclude=./.build -chf - . | tar -C "$work/broken" -xf -
 sed -i "s|path: \"../../..\"|path: \"$root\"|" "$work/broken/Package.swift"
 broken_model="$work/broken/Sources/PluginConsumerCheck/weather.json"
-sed -i 's/"target": "example.weather#Precipitation"/"target": "example.weather#Missing"/' "$broken_model"
+# A second service in a subfolder of the same target, its shapes renamed so the two clients can share a module.
+mkdir -p "$work/broken/Sources/PluginConsumerCheck/more"
+sed -e 's/example\.weather#/example.climate#/g; s/WeatherService/ClimateService/; s/"sdkId": "Weather"/"sdkId": "Climate"/' \
+    -e 's/GetForecast/GetClimate/g; s/ListCities/ListRegions/g; s/CityNotFound/RegionNotFound/g' \
+    -e 's/CitySummary/RegionSummary/g; s/Precipitation/Rainfall/g; s/Snowfall/Snowpack/g; s/CityName/RegionName/g' \
+    -e 's/TemperatureByHour/TemperatureByMonth/g' "$broken_model" >"$work/broken/Sources/PluginConsumerCheck/more/climate.json"
 echo '{ "note": "sample data, not a Smithy model" }' >"$work/broken/Sources/PluginConsumerCheck/notes.json"
+if build "$work/broken" two-models; then pass "a target with two models builds"; else fail "a target with two models builds"; show_log two-models; fi
+check "each model has its own command" \
+    "grep -q 'Generating Swift client from weather.json' '$work/two-models.log' \
+     && grep -qF 'Generating Swift client from climate.json (files more-climate+*.swift)' '$work/two-models.log'"
+check "their files have distinct names (weather+Client.swift, more-climate+Client.swift)" \
+    "[ -n \"\$(find '$work/broken/.build/plugins/outputs' -name 'more-climate+Client.swift')\" ] \
+     && grep -q 'struct ClimateClient' \$(find '$work/broken/.build/plugins/outputs' -name 'more-climate+Client.swift')"
+check "the plugin warns about notes.json, not a Smithy model, by name" \
+    "grep -q 'notes.json: not a Smithy JSON AST model' '$work/two-models.log'"
+sed -i 's/"target": "example.weather#Precipitation"/"target": "example.weather#Missing"/' "$broken_model"
 if build "$work/broken" broken; then fail "a model with a missing shape fails the build"; else pass "a model with a missing shape fails the build"; fi
 cli="$work/broken/.build/debug/codegen-tool"
 [ -x "$cli" ] || cli="$(find "$work/broken/.build" -type f -name codegen-tool -perm -u+x | head -n 1)"
@@ -163,8 +179,6 @@ check "the CLI rejects the model naming the shape and the JSON path" \
 check "the build output has the CLI's diagnostic, with the model path" \
     "[ -n \"\$diagnostic\" ] && grep -qF -- \"\$diagnostic\" '$work/broken.log' && grep -qF '$broken_model: error:' '$work/broken.log'"
 check "the build output has no crash trace" "! grep -qiE 'fatal error|stack dump|backtrace' '$work/broken.log'"
-check "the plugin warns about notes.json, not a Smithy model, by name" \
-    "grep -q 'notes.json: not a Smithy JSON AST model' '$work/broken.log'"
 [ "$failed" -eq 0 ] || show_log broken
 cp "$model" "$broken_model"
 echo '{ "accessLevel": "protected" }' >"$work/broken/Sources/PluginConsumerCheck/codegen.json"
@@ -174,6 +188,6 @@ check "the error names the file and the key" \
 check "codegen.json itself is never warned about as a non-model" "! grep -q 'codegen.json: not a Smithy' '$work/bad-config.log'"
 
 echo
-echo "build times: clean $(cat "$work/first.time")s, second $(cat "$work/second.time")s, no-op $(cat "$work/noop.time")s, after touching the model $(cat "$work/touched.time")s, after editing it $(cat "$work/edited.time")s; filtered clean $(cat "$work/filtered.time")s; broken copy $(cat "$work/broken.time")s"
+echo "build times: clean $(cat "$work/first.time")s, second $(cat "$work/second.time")s, no-op $(cat "$work/noop.time")s, after touching the model $(cat "$work/touched.time")s, after editing it $(cat "$work/edited.time")s; filtered clean $(cat "$work/filtered.time")s; copy with two models $(cat "$work/two-models.time")s, broken model $(cat "$work/broken.time")s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
