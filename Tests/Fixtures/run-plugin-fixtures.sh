@@ -2,6 +2,7 @@
 # Proves the AWSClientGenerator build tool plugin from a consumer's side (called by .ci/run):
 #   1. PluginConsumer builds from a clean .build, generating its client from weather.json, and its check
 #      program passes against weather_server.py (decoded result, typed error, paginator).
+#      `swift package regenerate` (the command plugin) writes the same files into the package.
 #   2. Builds with no change do not run the generator (the one after the clean build may, only because SwiftPM
 #      re-links the plugin's tool then, and must write nothing); touching or editing the model does, and the
 #      edit shows in the generated code; restoring it regenerates again.
@@ -89,6 +90,21 @@ check "the plugin command declares the model, templates and outputs as its input
      && grep -q 'outputs: .*AWSClientGenerator/weather/weather+Structures+U-Z.swift' <<<\"\$command_entry\""
 if start_server; then pass "weather_server.py listens on 127.0.0.1:$(cat "$work/port")"; else fail "weather_server.py did not start"; fi
 run_check PluginConsumerCheck "$consumer/.build/debug/PluginConsumerCheck"
+
+echo "== 1b. The regenerate command plugin, from the consumer: the same files as the build plugin"
+regen="$consumer/.build/regenerated"
+rm -rf "$regen"
+timeout "$build_timeout" swift package --package-path "$consumer" --allow-writing-to-package-directory regenerate \
+    --model Sources/PluginConsumerCheck/weather.json --output .build/regenerated --flat --quiet >"$work/regen.log" 2>&1
+status=$?
+check "swift package regenerate exits 0 (exit $status)" "[ $status -eq 0 ]"
+same=0
+for file in "$out"/weather+*.swift; do
+    cmp -s "$file" "$regen/$(basename "$file" | sed 's/^weather+//')" && same=$((same + 1))
+done
+check "it wrote the 19 files, byte-identical to the build plugin's ($same identical)" \
+    "[ $same -eq 19 ] && [ \$(ls '$regen' | wc -l) -eq 19 ]"
+rm -rf "$regen"
 
 echo "== 2. Incremental builds"
 # SwiftPM 6.3 builds a plugin's tool in two build plans (plugin-tools and main) that share the binary, so the
