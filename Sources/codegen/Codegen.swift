@@ -54,6 +54,11 @@ struct Codegen {
                 // A model with several services (the protocol test suites) gives one module per service.
                 let serviceIDs: [String?] = generatorOptions.serviceID != nil || model.services.count <= 1
                     ? [generatorOptions.serviceID] : model.services.map { $0.id.description }
+                if options.flat && serviceIDs.count > 1 {
+                    throw ModelError(diagnostics: [Diagnostic(
+                        .error, "the model defines \(serviceIDs.count) services; --flat writes one: choose it with --service",
+                        path: "$.shapes", file: file.path)])
+                }
                 for serviceID in serviceIDs {
                     var serviceOptions = generatorOptions
                     serviceOptions.serviceID = serviceID
