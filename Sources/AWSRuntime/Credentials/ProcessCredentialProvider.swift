@@ -82,7 +82,7 @@ struct ChildProcess: Sendable {
         process.standardError = standardError
         process.standardInput = FileHandle.nullDevice
         do {
-            try process.run()
+            try runWithNoSignalsBlocked(process)
         } catch {
             throw CredentialProviderError.failed(
                 provider: label, reason: "could not start command `\(command)`: \(error.localizedDescription)")
@@ -99,6 +99,20 @@ struct ChildProcess: Sendable {
         watchdog.cancel()
         return ChildProcess(
             status: status, standardOutput: outputData, standardError: errorData, timedOut: running.wasTerminated)
+    }
+
+    /// Starts `process` from this thread with no signals blocked, then restores the thread's mask.
+    ///
+    /// A child inherits the signal mask of the thread that spawns it, and Swift concurrency's threads block
+    /// nearly every signal: the command would ignore SIGTERM and SIGINT, so `timeout`, `trap` and anything
+    /// it starts in turn would not work as in a shell.
+    private static func runWithNoSignalsBlocked(_ process: Process) throws {
+        var none = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try process.run()
     }
 
     private static func readToEnd(_ handle: FileHandle) async -> Data {
@@ -125,7 +139,7 @@ private final class RunningProcess: @unchecked Sendable {
         lock.withLock {
             guard process.isRunning else { return }
             terminated = true
-            // SIGKILL, not terminate()'s SIGTERM: a child may inherit SIGTERM blocked from its parent.
+            // SIGKILL, not terminate()'s SIGTERM: the command may have blocked or trapped SIGTERM itself.
             kill(process.processIdentifier, SIGKILL)
         }
     }

@@ -94,6 +94,23 @@ final class LocalCredentialProviderTests: XCTestCase {
         XCTAssertEqual(credentials.expiration, Date(timeIntervalSince1970: 1_893_553_445))
     }
 
+    func testCredentialProcessRunsWithNoSignalsBlocked() async throws {
+        #if os(Linux)
+            // The command prints credentials only when its SigBlk mask is empty (read with shell built-ins).
+            let provider = ProcessCredentialProvider(
+                command: #"""
+                    while read -r key value; do [ "$key" = "SigBlk:" ] && blocked=$value; done < /proc/self/status
+                    [ "$blocked" = 0000000000000000 ] || { echo "blocked: $blocked" >&2; exit 4; }
+                    echo '{"Version": 1, "AccessKeyId": "UNBLOCKED", "SecretAccessKey": "S"}'
+                    """#,
+                environment: [:])
+            let credentials = try await provider.credentials()
+            XCTAssertEqual(credentials.accessKeyId, "UNBLOCKED")
+        #else
+            throw XCTSkip("SKIPPED: reads the signal mask from /proc, which only Linux has")
+        #endif
+    }
+
     func testCredentialProcessNonZeroExitReportsStatusAndStandardError() async {
         let provider = ProcessCredentialProvider(command: "echo 'token expired, run login' >&2; exit 3", environment: [:])
         await assertThrows(provider) { error in
