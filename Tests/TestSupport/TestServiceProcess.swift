@@ -204,6 +204,21 @@ public final class TestServiceProcess: @unchecked Sendable {
         try? FileManager.default.removeItem(at: workDirectory)
     }
 
+    /// How a server this launched ended.
+    public enum Ending: Sendable, Equatable {
+        /// It exited by itself (after SIGTERM, a clean shutdown) with this status.
+        case exited(Int32)
+        /// A signal it did not handle ended it (SIGKILL after the grace period).
+        case killedBySignal(Int32)
+    }
+
+    /// How the server ended: nil while it runs, and for a server a launcher started (not our child).
+    public var ending: Ending? {
+        guard let child, !child.isRunning else { return nil }
+        return child.terminationReason == .exit
+            ? .exited(child.terminationStatus) : .killedBySignal(child.terminationStatus)
+    }
+
     /// Whether the server process is still alive (not exited, not a zombie).
     public var isRunning: Bool {
         if let child { return child.isRunning }
