@@ -65,7 +65,7 @@ extension ECRPublicClientProtocol {
     public func deleteRepository(
         registryId: String? = nil,
         repositoryName: String,
-        force: Bool = false
+        force: Bool? = nil
     ) async throws -> DeleteRepositoryResponse {
         try await deleteRepository(DeleteRepositoryRequest(
             registryId: registryId,
@@ -231,7 +231,7 @@ extension ECRPublicClientProtocol {
         registryId: String? = nil,
         repositoryName: String,
         policyText: String,
-        force: Bool = false
+        force: Bool? = nil
     ) async throws -> SetRepositoryPolicyResponse {
         try await setRepositoryPolicy(SetRepositoryPolicyRequest(
             registryId: registryId,

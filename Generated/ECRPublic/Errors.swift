@@ -109,7 +109,8 @@ public struct ECRPublicError: ServiceError, Equatable {
     public var errorCode: String { code.rawValue }
 
     public init(payload: ServiceErrorPayload) {
-        code = Code(rawValue: payload.code)
+        // awsQueryCompatible services name the error by its legacy awsQuery code in `x-amzn-query-error`.
+        code = Code(rawValue: payload.context.queryErrorCode ?? payload.code)
         message = payload.message
         context = payload.context
         switch payload.code {

@@ -70,8 +70,8 @@ public struct BatchCheckLayerAvailabilityRequest: Sendable, Hashable, Codable, O
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
-        self.layerDigests = try container.decode([String].self, forKey: .layerDigests)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
+        self.layerDigests = try container.decodeIfPresent([String].self, forKey: .layerDigests) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -165,8 +165,8 @@ public struct BatchDeleteImageRequest: Sendable, Hashable, Codable, OperationInp
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
-        self.imageIds = try container.decode([ImageIdentifier].self, forKey: .imageIds)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
+        self.imageIds = try container.decodeIfPresent([ImageIdentifier].self, forKey: .imageIds) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -44,9 +44,9 @@ public struct CompleteLayerUploadRequest: Sendable, Hashable, Codable, Operation
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
-        self.uploadId = try container.decode(String.self, forKey: .uploadId)
-        self.layerDigests = try container.decode([String].self, forKey: .layerDigests)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
+        self.uploadId = try container.decodeIfPresent(String.self, forKey: .uploadId) ?? ""
+        self.layerDigests = try container.decodeIfPresent([String].self, forKey: .layerDigests) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -156,7 +156,7 @@ public struct CreateRepositoryRequest: Sendable, Hashable, Codable, OperationInp
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
         self.catalogData = try container.decodeIfPresent(RepositoryCatalogDataInput.self, forKey: .catalogData)
         self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
     }

@@ -30,7 +30,7 @@ public struct DeleteRepositoryPolicyRequest: Sendable, Hashable, Codable, Operat
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -100,12 +100,12 @@ public struct DeleteRepositoryRequest: Sendable, Hashable, Codable, OperationInp
     /// Constraints: length 2...205; pattern `^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$`.
     public var repositoryName: String
     /// When true, images still in the repository are deleted along with it.
-    public var force: Bool
+    public var force: Bool?
 
     public init(
         registryId: String? = nil,
         repositoryName: String,
-        force: Bool = false
+        force: Bool? = nil
     ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
@@ -121,15 +121,15 @@ public struct DeleteRepositoryRequest: Sendable, Hashable, Codable, OperationInp
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
-        self.force = try container.decodeIfPresent(Bool.self, forKey: .force) ?? false
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
+        self.force = try container.decodeIfPresent(Bool.self, forKey: .force)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
         try container.encode(self.repositoryName, forKey: .repositoryName)
-        try container.encode(self.force, forKey: .force)
+        try container.encodeIfPresent(self.force, forKey: .force)
     }
 
     public func validate(_ validator: inout Validator, path: MemberPath) {
@@ -207,7 +207,7 @@ public struct DescribeImageTagsRequest: Sendable, Hashable, Codable, OperationIn
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
         self.nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
         self.maxResults = try container.decodeIfPresent(Int.self, forKey: .maxResults)
     }
@@ -312,7 +312,7 @@ public struct DescribeImagesRequest: Sendable, Hashable, Codable, OperationInput
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
         self.imageIds = try container.decodeIfPresent([ImageIdentifier].self, forKey: .imageIds)
         self.nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
         self.maxResults = try container.decodeIfPresent(Int.self, forKey: .maxResults)
@@ -441,7 +441,7 @@ public struct DescribeRegistriesResponse: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registries = try container.decode([Registry].self, forKey: .registries)
+        self.registries = try container.decodeIfPresent([Registry].self, forKey: .registries) ?? []
         self.nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
     }
 

@@ -73,7 +73,7 @@ public struct GetRegistryCatalogDataResponse: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryCatalogData = try container.decode(RegistryCatalogData.self, forKey: .registryCatalogData)
+        self.registryCatalogData = try container.decodeCorrectingMissing(RegistryCatalogData.self, forKey: .registryCatalogData)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -108,7 +108,7 @@ public struct GetRepositoryCatalogDataRequest: Sendable, Hashable, Codable, Oper
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -180,7 +180,7 @@ public struct GetRepositoryPolicyRequest: Sendable, Hashable, Codable, Operation
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -516,7 +516,7 @@ public struct InitiateLayerUploadRequest: Sendable, Hashable, Codable, Operation
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -109,7 +109,7 @@ public struct ListTagsForResourceRequest: Sendable, Hashable, Codable, Operation
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceArn = try container.decode(String.self, forKey: .resourceArn)
+        self.resourceArn = try container.decodeIfPresent(String.self, forKey: .resourceArn) ?? ""
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -54,8 +54,8 @@ public struct PutImageRequest: Sendable, Hashable, Codable, OperationInput {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
-        self.imageManifest = try container.decode(String.self, forKey: .imageManifest)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
+        self.imageManifest = try container.decodeIfPresent(String.self, forKey: .imageManifest) ?? ""
         self.imageManifestMediaType = try container.decodeIfPresent(String.self, forKey: .imageManifestMediaType)
         self.imageTag = try container.decodeIfPresent(String.self, forKey: .imageTag)
         self.imageDigest = try container.decodeIfPresent(String.self, forKey: .imageDigest)
@@ -164,7 +164,7 @@ public struct PutRegistryCatalogDataResponse: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryCatalogData = try container.decode(RegistryCatalogData.self, forKey: .registryCatalogData)
+        self.registryCatalogData = try container.decodeCorrectingMissing(RegistryCatalogData.self, forKey: .registryCatalogData)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -204,8 +204,8 @@ public struct PutRepositoryCatalogDataRequest: Sendable, Hashable, Codable, Oper
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
-        self.catalogData = try container.decode(RepositoryCatalogDataInput.self, forKey: .catalogData)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
+        self.catalogData = try container.decodeCorrectingMissing(RepositoryCatalogDataInput.self, forKey: .catalogData)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -95,11 +95,11 @@ public struct Registry: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decode(String.self, forKey: .registryId)
-        self.registryArn = try container.decode(String.self, forKey: .registryArn)
-        self.registryUri = try container.decode(String.self, forKey: .registryUri)
-        self.verified = try container.decode(Bool.self, forKey: .verified)
-        self.aliases = try container.decode([RegistryAlias].self, forKey: .aliases)
+        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId) ?? ""
+        self.registryArn = try container.decodeIfPresent(String.self, forKey: .registryArn) ?? ""
+        self.registryUri = try container.decodeIfPresent(String.self, forKey: .registryUri) ?? ""
+        self.verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
+        self.aliases = try container.decodeIfPresent([RegistryAlias].self, forKey: .aliases) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -144,7 +144,7 @@ public struct RegistryAlias: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name) ?? ""
         self.status = try container.decode(RegistryAliasStatus.self, forKey: .status)
         self.primaryRegistryAlias = try container.decodeIfPresent(Bool.self, forKey: .primaryRegistryAlias) ?? false
         self.defaultRegistryAlias = try container.decodeIfPresent(Bool.self, forKey: .defaultRegistryAlias) ?? false

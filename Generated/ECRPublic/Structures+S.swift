@@ -18,13 +18,13 @@ public struct SetRepositoryPolicyRequest: Sendable, Hashable, Codable, Operation
     /// Constraints: length 0...10240.
     public var policyText: String
     /// Set to true to apply a policy that might lock you out of changing it later.
-    public var force: Bool
+    public var force: Bool?
 
     public init(
         registryId: String? = nil,
         repositoryName: String,
         policyText: String,
-        force: Bool = false
+        force: Bool? = nil
     ) {
         self.registryId = registryId
         self.repositoryName = repositoryName
@@ -42,9 +42,9 @@ public struct SetRepositoryPolicyRequest: Sendable, Hashable, Codable, Operation
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
-        self.policyText = try container.decode(String.self, forKey: .policyText)
-        self.force = try container.decodeIfPresent(Bool.self, forKey: .force) ?? false
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
+        self.policyText = try container.decodeIfPresent(String.self, forKey: .policyText) ?? ""
+        self.force = try container.decodeIfPresent(Bool.self, forKey: .force)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -52,7 +52,7 @@ public struct SetRepositoryPolicyRequest: Sendable, Hashable, Codable, Operation
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
         try container.encode(self.repositoryName, forKey: .repositoryName)
         try container.encode(self.policyText, forKey: .policyText)
-        try container.encode(self.force, forKey: .force)
+        try container.encodeIfPresent(self.force, forKey: .force)
     }
 
     public func validate(_ validator: inout Validator, path: MemberPath) {

@@ -75,8 +75,8 @@ public struct TagResourceRequest: Sendable, Hashable, Codable, OperationInput {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceArn = try container.decode(String.self, forKey: .resourceArn)
-        self.tags = try container.decode([Tag].self, forKey: .tags)
+        self.resourceArn = try container.decodeIfPresent(String.self, forKey: .resourceArn) ?? ""
+        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -29,8 +29,8 @@ public struct UntagResourceRequest: Sendable, Hashable, Codable, OperationInput 
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.resourceArn = try container.decode(String.self, forKey: .resourceArn)
-        self.tagKeys = try container.decode([String].self, forKey: .tagKeys)
+        self.resourceArn = try container.decodeIfPresent(String.self, forKey: .resourceArn) ?? ""
+        self.tagKeys = try container.decodeIfPresent([String].self, forKey: .tagKeys) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -119,11 +119,11 @@ public struct UploadLayerPartRequest: Sendable, Hashable, Codable, OperationInpu
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decode(String.self, forKey: .repositoryName)
-        self.uploadId = try container.decode(String.self, forKey: .uploadId)
-        self.partFirstByte = try container.decode(Int64.self, forKey: .partFirstByte)
-        self.partLastByte = try container.decode(Int64.self, forKey: .partLastByte)
-        self.layerPartBlob = try container.decode(Data.self, forKey: .layerPartBlob)
+        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName) ?? ""
+        self.uploadId = try container.decodeIfPresent(String.self, forKey: .uploadId) ?? ""
+        self.partFirstByte = try container.decodeIfPresent(Int64.self, forKey: .partFirstByte) ?? 0
+        self.partLastByte = try container.decodeIfPresent(Int64.self, forKey: .partLastByte) ?? 0
+        self.layerPartBlob = try container.decodeIfPresent(Data.self, forKey: .layerPartBlob) ?? Data()
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -35,6 +35,13 @@ public struct ClientConfiguration: Sendable {
     public var sleep: @Sendable (Duration) async throws -> Void
     /// Backoff settings of standard retry mode.
     public var retryStrategy: RetryStrategy?
+    /// The value of every `idempotencyToken` member the caller leaves unset; a random UUID by default (tests
+    /// pass a constant).
+    public var idempotencyTokenGenerator: @Sendable () -> String
+    /// Sends bodies uncompressed even for operations with the `requestCompression` trait.
+    public var disableRequestCompression: Bool
+    /// Bodies smaller than this are sent uncompressed (the AWS SDKs' default: 10240 bytes).
+    public var requestMinCompressionSizeBytes: Int
 
     public init(
         region: String? = nil,
@@ -51,7 +58,10 @@ public struct ClientConfiguration: Sendable {
         hooks: [any RequestHook] = [],
         environment: [String: String] = ProcessInfo.processInfo.environment,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        retryStrategy: RetryStrategy? = nil
+        retryStrategy: RetryStrategy? = nil,
+        idempotencyTokenGenerator: @escaping @Sendable () -> String = { UUID().uuidString },
+        disableRequestCompression: Bool = false,
+        requestMinCompressionSizeBytes: Int = 10_240
     ) {
         self.region = region
         self.profile = profile
@@ -68,5 +78,8 @@ public struct ClientConfiguration: Sendable {
         self.environment = environment
         self.sleep = sleep
         self.retryStrategy = retryStrategy
+        self.idempotencyTokenGenerator = idempotencyTokenGenerator
+        self.disableRequestCompression = disableRequestCompression
+        self.requestMinCompressionSizeBytes = requestMinCompressionSizeBytes
     }
 }

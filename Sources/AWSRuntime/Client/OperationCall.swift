@@ -5,6 +5,10 @@ struct OperationCall: Sendable {
     let runtime: ServiceRuntime
     let operation: String
     let body: Data
+    /// `gzip` when the body is compressed.
+    var contentEncoding: String? = nil
+    /// The operation's `endpoint` trait prefix with its host labels filled in, e.g. `data.`.
+    var hostPrefix: String? = nil
 
     private var state: RuntimeState { runtime.state }
     private var configuration: ClientConfiguration { runtime.configuration }
@@ -65,9 +69,16 @@ struct OperationCall: Sendable {
 
     /// Builds, hooks, signs (afresh for every attempt) and sends one attempt.
     private func send(attempt: Int, target: RuntimeState.ResolvedTarget) async throws -> HTTPResponse {
-        var request = HTTPRequest(method: "POST", url: target.endpoint, body: body)
+        var request = HTTPRequest(method: "POST", url: try requestURL(endpoint: target.endpoint), body: body)
         request.headers.add(name: "Content-Type", value: runtime.metadata.wireProtocol.contentType)
         request.headers.add(name: "X-Amz-Target", value: "\(runtime.metadata.targetPrefix).\(operation)")
+        // Stated (and signed) rather than left to the transport, so every hook and recorder sees it.
+        request.headers.add(name: "Content-Length", value: String(body.count))
+        if let contentEncoding { request.headers.add(name: "Content-Encoding", value: contentEncoding) }
+        if runtime.metadata.isAWSQueryCompatible {
+            // Asks the service to report errors with their awsQuery codes in `x-amzn-query-error`.
+            request.headers.add(name: "x-amzn-query-mode", value: "true")
+        }
         request.headers.add(name: "User-Agent", value: UserAgent.value)
         for (name, values) in target.headers.sorted(by: { $0.key < $1.key }) {
             for value in values { request.headers.add(name: name, value: value) }
@@ -85,6 +96,35 @@ struct OperationCall: Sendable {
         return response
     }
 
+    /// The awsJson request URL: the operation path `/` under the endpoint's own path (`https://host/base` →
+    /// `https://host/base/`; an empty path already requests `/`), on the host with the operation's host prefix.
+    private func requestURL(endpoint: URL) throws -> URL {
+        guard var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false) else {
+            throw ClientRuntimeError.endpointUnavailable("the endpoint \(endpoint) is not a valid URL")
+        }
+        if !components.path.isEmpty, !components.path.hasSuffix("/") { components.path += "/" }
+        if let hostPrefix {
+            // Each label the prefix completes must be a host label; its last part (e.g. `bucket-`) joins the
+            // endpoint's first label.
+            var labels = hostPrefix.split(separator: ".", omittingEmptySubsequences: false)
+            let last = labels.removeLast()
+            guard labels.allSatisfy(Self.isHostLabel), last.isEmpty || Self.isHostLabel(last) else {
+                throw ClientRuntimeError.invalidRequest(
+                    operation: operation, reason: "the host prefix \(hostPrefix) is not a valid host name prefix")
+            }
+            components.host = hostPrefix + (components.host ?? "")
+        }
+        guard let url = components.url else {
+            throw ClientRuntimeError.endpointUnavailable("the endpoint \(endpoint) is not a valid URL")
+        }
+        return url
+    }
+
+    /// RFC 1123: 1 to 63 letters, digits and hyphens.
+    private static func isHostLabel(_ label: Substring) -> Bool {
+        (1...63).contains(label.count) && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
     private func decode<Output: Decodable>(_ type: Output.Type, from response: HTTPResponse) throws -> Output {
         let isBlank = response.body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         let body = isBlank ? Data("{}".utf8) : response.body
@@ -99,7 +139,8 @@ struct OperationCall: Sendable {
 
     /// Turns an error response into the error to throw, and whether it may be retried.
     private func classify<Failure: ServiceError>(_ response: HTTPResponse, as type: Failure.Type) -> AttemptFailure {
-        switch AWSJSONErrorParser.parse(response, operation: operation) {
+        switch AWSJSONErrorParser.parse(
+            response, operation: operation, isQueryCompatible: runtime.metadata.isAWSQueryCompatible) {
         case .unexpected(let code, let excerpt):
             let error = ClientRuntimeError.unexpectedResponse(
                 operation: operation, statusCode: response.statusCode, code: code,

@@ -18,19 +18,31 @@ public struct ServiceRuntime: Sendable {
     /// Throws ``ValidationError`` before anything is sent when `input` breaks the model's constraints,
     /// `Failure` for a modelled error response, ``ClientRuntimeError`` for unexpected responses and timeouts,
     /// ``HTTPClientError`` for transport failures left after retries, and `CancellationError` when cancelled.
+    ///
+    /// `hostPrefix` is the operation's `endpoint` trait prefix with its host labels filled in (e.g. `data.`);
+    /// it is prepended to the endpoint's host. `compressesRequest`: the operation has the `requestCompression`
+    /// trait with gzip, so bodies of at least `requestMinCompressionSizeBytes` are sent gzip-compressed.
     public func invoke<Input: OperationInput, Output: Decodable & Sendable, Failure: ServiceError>(
-        operation: String, input: Input, output: Output.Type, error: Failure.Type
+        operation: String, input: Input, output: Output.Type, error: Failure.Type, hostPrefix: String? = nil,
+        compressesRequest: Bool = false
     ) async throws -> Output {
         if let invalid = Validator.validate(input, operation: operation, options: configuration.validation) {
             throw invalid
         }
         let body: Data
         do {
-            body = try AWSJSONCoding.makeEncoder().encode(input)
+            let encoder = AWSJSONCoding.makeEncoder()
+            IdempotencyToken.configure(encoder, generator: configuration.idempotencyTokenGenerator)
+            body = try encoder.encode(input)
         } catch {
             throw ClientRuntimeError.invalidRequest(operation: operation, reason: String(describing: error))
         }
-        let call = OperationCall(runtime: self, operation: operation, body: body)
+        // Compressed once per call: every attempt sends the same bytes.
+        let compresses = compressesRequest && !configuration.disableRequestCompression
+            && body.count >= max(0, configuration.requestMinCompressionSizeBytes)
+        let call = OperationCall(
+            runtime: self, operation: operation, body: compresses ? Gzip.compress(body) : body,
+            contentEncoding: compresses ? "gzip" : nil, hostPrefix: hostPrefix)
         guard let limit = configuration.operationTimeout else {
             return try await call.run(output: Output.self, error: Failure.self)
         }

@@ -9,7 +9,9 @@ enum AWSJSONErrorParser {
         case unexpected(code: String?, excerpt: String)
     }
 
-    static func parse(_ response: HTTPResponse, operation: String) -> Result {
+    /// `isQueryCompatible`: the service is `awsQueryCompatible`, so its `x-amzn-query-error` header
+    /// (`Code;Fault`) carries the error's legacy code.
+    static func parse(_ response: HTTPResponse, operation: String, isQueryCompatible: Bool) -> Result {
         let requestId = requestID(of: response)
         let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
         let headerCode = response.headers["X-Amzn-ErrorType"]
@@ -21,7 +23,8 @@ enum AWSJSONErrorParser {
         }
         let message = (object?["message"] as? String) ?? (object?["Message"] as? String)
             ?? (object?["errorMessage"] as? String)
-        let queryCode = response.headers["x-amzn-query-error"].flatMap { $0.split(separator: ";").first.map(String.init) }
+        let queryCode = isQueryCompatible
+            ? response.headers["x-amzn-query-error"].flatMap { $0.split(separator: ";").first.map(String.init) } : nil
         let context = ServiceErrorContext(
             operation: operation, statusCode: response.statusCode, requestId: requestId, queryErrorCode: queryCode)
         return .modelled(ServiceErrorPayload(code: sanitize(rawCode), message: message, context: context, body: response.body))

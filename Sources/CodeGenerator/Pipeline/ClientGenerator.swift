@@ -82,8 +82,9 @@ public struct ClientGenerator: Sendable {
 }
 
 extension ClientGenerator {
-    /// Tests generated from the model's own test traits (`smithy.rules#endpointTests`), for a `<Module>Tests`
-    /// target that depends on the generated module. Empty when the model states no tests.
+    /// Tests generated from the model's own test traits (`smithy.rules#endpointTests`, and
+    /// `smithy.test#httpRequestTests` / `httpResponseTests` with their support file), for a `<Module>Tests` target
+    /// that depends on the generated module. Empty when the model states no tests.
     public func generateTests(model: Model, options: GeneratorOptions = GeneratorOptions(), file: String? = nil) throws
         -> [GeneratedFile]
     {
@@ -93,6 +94,13 @@ extension ClientGenerator {
         if let endpointTests = EndpointTestsViewModel(context: context, service: service) {
             files.append(GeneratedFile(
                 path: "EndpointRuleTests.swift", contents: try renderer.render("EndpointRuleTests", context: endpointTests)))
+        }
+        if let protocolTests = try ProtocolTestsViewModel(context: context, service: service, file: file) {
+            files.append(GeneratedFile(
+                path: "ProtocolTests.swift", contents: try renderer.render("ProtocolTests", context: protocolTests)))
+            files.append(GeneratedFile(
+                path: "ProtocolTestSupport.swift",
+                contents: try renderer.render("ProtocolTestSupport", context: ProtocolTestSupportViewModel(service: service))))
         }
         return files
     }

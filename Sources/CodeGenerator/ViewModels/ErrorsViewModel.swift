@@ -7,6 +7,9 @@ struct ErrorsViewModel {
         let codeName: String
         /// The code on the wire (the shape name).
         let wireCode: String
+        /// The value of the static `Code`: the wire code, or for an `awsQueryCompatible` service the error's
+        /// `awsQueryError` code, which such services report in `x-amzn-query-error`.
+        let codeLiteral: String
         /// The struct with the error's members.
         let detailsType: String
         let fault: String
@@ -29,9 +32,12 @@ struct ErrorsViewModel {
         access = context.access
         cases = context.errorShapes.map { shape in
             let fault = shape.traits.errorFault ?? .client
+            let queryCode = context.service.traits.isAWSQueryCompatible
+                ? shape.traits.awsQueryError?.code : nil
             return ErrorCase(
                 codeName: SwiftNaming.escapedMember(SwiftNaming.lowerCamel(shape.id.name)),
                 wireCode: SwiftLiteral.string(shape.id.name),
+                codeLiteral: SwiftLiteral.string(queryCode ?? shape.id.name),
                 detailsType: context.names[shape.id] ?? shape.id.name,
                 fault: fault == .client ? ".client" : ".server",
                 statusCode: shape.traits.httpErrorCode ?? (fault == .client ? 400 : 500),

@@ -16,6 +16,12 @@ struct MemberViewModel {
     let wireNameLiteral: String
     /// The property type, e.g. `String?`.
     let type: String
+    /// The label of the member's parameter in the generated memberwise `init`, e.g. `repositoryName`.
+    let argumentLabel: String
+    /// Whether the property is optional (`type` ends in `?`).
+    let isOptional: Bool
+    /// Whether the memberwise `init` has no default for the member (required, without a `default`).
+    let requiresArgument: Bool
     /// `repositoryName: String` or `registryId: String? = nil`.
     let initParameter: String
     /// The argument passed on by convenience overloads: `repositoryName: repositoryName`.
@@ -49,7 +55,10 @@ extension MemberViewModel {
         let boxed = recursion.needsBox(member, in: container)
         let clientOptional = member.traits.isClientOptional || boxed
         let isRequired = member.traits.isRequired && !clientOptional
-        let hasDefault = defaultExpression != nil && !clientOptional
+        // Smithy: top-level input members are optional to clients, so an unset member with a default is not sent
+        // (the service applies its default); nested members with defaults are always sent.
+        let isTopLevelInputDefault = container.traits.isInput && !isRequired
+        let hasDefault = defaultExpression != nil && !clientOptional && !isTopLevelInputDefault
         let isOptional = !isRequired && !hasDefault
 
         name = member.name
@@ -57,9 +66,13 @@ extension MemberViewModel {
         isDeprecated = member.traits.deprecated != nil
         storageName = isDeprecated ? "_" + bareName : swiftName
         codingKey = swiftName
-        wireName = member.traits.jsonName ?? member.name
+        // awsJson 1.0 and 1.1 ignore `jsonName` (only restJson1 honours it): the member name is the key.
+        wireName = member.name
         wireNameLiteral = SwiftLiteral.string(wireName)
         type = isOptional ? baseType + "?" : baseType
+        argumentLabel = bareName
+        self.isOptional = isOptional
+        requiresArgument = !isOptional && !(hasDefault && defaultExpression != nil)
         propertyWrapper = boxed ? "@Boxed " : ""
         if isOptional {
             initParameter = "\(bareName): \(type) = nil"
@@ -75,6 +88,11 @@ extension MemberViewModel {
             decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath))"
         } else if hasDefault, let defaultExpression {
             decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath)) ?? \(defaultExpression)"
+        } else if let zero = target.flatMap({ ZeroValueLiteral.errorCorrection(for: $0) }) {
+            // Smithy error correction: a required member the service failed to send gets its type's zero value.
+            decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath)) ?? \(zero)"
+        } else if target?.type == .structure {
+            decodeStatement = "self.\(storageName) = try container.decodeCorrectingMissing(\(baseType).self, \(keyPath))"
         } else {
             decodeStatement = "self.\(storageName) = try container.decode(\(baseType).self, \(keyPath))"
         }
@@ -90,7 +108,8 @@ extension MemberViewModel {
         let value = "self.\(property)"
         if member.traits.isIdempotencyToken, target?.type == .string {
             // Filled once per call, so every retry of the same call carries the same token.
-            return "try container.encode(\(value)\(isOptional ? " ?? UUID().uuidString" : ""), \(keyPath))"
+            // The client's token generator is reached through the encoder (see `IdempotencyToken`).
+            return "try container.encode(\(value)\(isOptional ? " ?? IdempotencyToken.generate(for: encoder)" : ""), \(keyPath))"
         }
         let format = member.traits.timestampFormat ?? target?.traits.timestampFormat
         if let format, format != .epochSeconds, let target {

@@ -1,3 +1,4 @@
+import Foundation
 import SmithyModel
 
 /// One operation: the protocol requirement, the client method, its convenience overload and its paginator.
@@ -17,6 +18,10 @@ struct OperationViewModel {
     let convenienceParameters: [MemberViewModel]
     let hasConvenience: Bool
     let paginator: PaginatorViewModel?
+    /// `, hostPrefix: "data.\(input.label)."` from the `endpoint` trait, else empty.
+    let hostPrefixArgument: String
+    /// `, compressesRequest: true` when the `requestCompression` trait lists gzip, else empty.
+    let compressionArgument: String
     /// Whether a blank line separates this block from the one before (in files listing only some operations).
     var isFollowing = false
 
@@ -47,5 +52,21 @@ struct OperationViewModel {
         if !parameters.isEmpty { parameters[parameters.count - 1].separator = "" }
         convenienceParameters = parameters
         hasConvenience = !parameters.isEmpty
+        hostPrefixArgument = Self.hostPrefixArgument(operation: operation, inputMembers: parameters)
+        let encodings = operation.traits[TraitID.requestCompression]?["encodings"]?.arrayValue ?? []
+        compressionArgument = encodings.contains(.string("gzip")) ? ", compressesRequest: true" : ""
+    }
+
+    /// The `endpoint` trait's `hostPrefix` as a Swift string literal that interpolates the input's host labels.
+    private static func hostPrefixArgument(operation: Shape, inputMembers: [MemberViewModel]) -> String {
+        guard let prefix = operation.traits[TraitID.endpoint]?["hostPrefix"]?.stringValue, !prefix.isEmpty else {
+            return ""
+        }
+        var literal = SwiftLiteral.string(prefix)
+        for member in inputMembers {
+            let value = member.isOptional ? "(input.\(member.propertyName) ?? \"\")" : "input.\(member.propertyName)"
+            literal = literal.replacingOccurrences(of: "{\(member.name)}", with: "\\(\(value))")
+        }
+        return ", hostPrefix: \(literal)"
     }
 }

@@ -40,7 +40,8 @@ struct UnionViewModel {
                     shape: member.id, path: member.jsonPath, file: file)])
             }
             seen[name] = member.name
-            let wireName = member.traits.jsonName ?? member.name
+            // awsJson 1.0 and 1.1 ignore `jsonName`: the member name is the key.
+            let wireName = member.name
             let key = "AnyCodingKey(\(SwiftLiteral.string(wireName)))"
             let target = context.target(of: member)
             var encode = "try container.encode(value, forKey: \(key))"

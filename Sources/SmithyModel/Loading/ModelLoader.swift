@@ -70,6 +70,7 @@ public struct ModelLoader {
 
         var shapes: [ShapeID: Shape] = [:]
         var applies: [(ShapeID, Traits, String)] = []
+        var mixins: [ShapeID: [ShapeID]] = [:]
         for (key, node) in shapeNodes.entries {
             let path = JSONPath.shape(key)
             guard let id = ShapeID(key), id.member == nil || node["type"]?.stringValue == "apply" else {
@@ -89,6 +90,14 @@ public struct ModelLoader {
                 continue
             }
             shapes[id] = parseShape(id: id, type: type, object: object, path: path, version: version)
+            if object["mixins"] != nil {
+                mixins[id] = parseTargets(object["mixins"], of: id, path: JSONPath.key(path, "mixins"))
+            }
+        }
+        // Mixins first: `apply` may target members a shape has only through a mixin.
+        var mixed: Set<ShapeID> = []
+        for id in mixins.keys.sorted() {
+            applyMixins(to: id, mixins: mixins, in: &shapes, done: &mixed)
         }
         for (target, traits, path) in applies {
             apply(traits, to: target, in: &shapes, path: path)
@@ -223,6 +232,44 @@ public struct ModelLoader {
             traits[key.contains("#") ? key : "\(ShapeID.preludeNamespace)#\(key)"] = value
         }
         return Traits(traits)
+    }
+
+    /// Copies the members and traits of the shape's mixins into it (Smithy 2.0 `mixins`): the mixins' members
+    /// come first, in mixin order; the shape's own traits, and its own traits on a mixed-in member, win.
+    private mutating func applyMixins(to id: ShapeID, mixins: [ShapeID: [ShapeID]], in shapes: inout [ShapeID: Shape],
+                                      done: inout Set<ShapeID>) {
+        guard done.insert(id).inserted, var shape = shapes[id], let mixinIDs = mixins[id] else { return }
+        var members: [Member] = []
+        var traits = Traits()
+        for mixinID in mixinIDs {
+            applyMixins(to: mixinID, mixins: mixins, in: &shapes, done: &done)
+            guard let mixin = shapes[mixinID] else {
+                report("mixin \(mixinID) does not exist", shape: id, path: shape.jsonPath)
+                continue
+            }
+            let local = Set(mixin.traits["smithy.api#mixin"]?["localTraits"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            for (key, value) in mixin.traits.values.entries where key != "smithy.api#mixin" && !local.contains(key) {
+                traits[key] = value
+            }
+            for member in mixin.members where !members.contains(where: { $0.name == member.name }) {
+                var copy = member
+                copy.id = ShapeID(namespace: id.namespace, name: id.name, member: member.name)
+                members.append(copy)
+            }
+        }
+        for member in shape.members {
+            if let index = members.firstIndex(where: { $0.name == member.name }) {
+                members[index].traits.merge(member.traits)
+                members[index].target = member.target
+                members[index].jsonPath = member.jsonPath
+            } else {
+                members.append(member)
+            }
+        }
+        traits.merge(shape.traits)
+        shape.members = members
+        shape.traits = traits
+        shapes[id] = shape
     }
 
     private mutating func apply(_ traits: Traits, to target: ShapeID, in shapes: inout [ShapeID: Shape], path: String) {

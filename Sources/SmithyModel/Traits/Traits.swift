@@ -61,4 +61,6 @@ public enum TraitID {
     public static let waitable = "smithy.waiters#waitable"
     public static let httpRequestTests = "smithy.test#httpRequestTests"
     public static let httpResponseTests = "smithy.test#httpResponseTests"
+    public static let endpoint = "smithy.api#endpoint"
+    public static let requestCompression = "smithy.api#requestCompression"
 }

@@ -1,0 +1,260 @@
+import SmithyModel
+
+/// The model's `smithy.test#httpRequestTests` and `smithy.test#httpResponseTests` for the service's protocol, as
+/// two XCTest classes: requests the client must send, and responses (outputs and errors) it must decode.
+///
+/// Cases that apply only to servers are not generated; the rest run against a recording transport.
+struct ProtocolTestsViewModel {
+    struct RequestCase {
+        var methodName: String
+        let documentation: [String]
+        let skipReason: String?
+        let endpointLiteral: String
+        /// `_ = try await client.op(Input(…))` or `try await client.op()`.
+        let callStatement: String
+        let methodLiteral: String
+        let uriLiteral: String
+        let queryParamsLiteral: String
+        let forbidQueryParamsLiteral: String
+        let requireQueryParamsLiteral: String
+        let headersLiteral: String
+        let forbidHeadersLiteral: String
+        let requireHeadersLiteral: String
+        let bodyLiteral: String
+        let bodyMediaTypeLiteral: String
+        let resolvedHostLiteral: String
+    }
+
+    struct ResponseCase {
+        var methodName: String
+        let documentation: [String]
+        let skipReason: String?
+        let responseLiteral: String
+        /// For output cases: the call, binding `output` when the operation has one.
+        let callStatement: String
+        let isError: Bool
+        /// The expected output; nil when the operation returns nothing.
+        let expectedOutput: String?
+        /// NaN is not equal to itself, so outputs holding one are compared by their descriptions.
+        let comparesDescriptions: Bool
+        let errorCodeName: String
+        let errorDetails: String
+        /// The failure message when the call succeeds instead of throwing the error, as a literal.
+        let missingErrorMessage: String
+        /// The code an `awsQueryCompatible` test expects (`vendorParams.code`), as a literal.
+        let queryErrorCodeLiteral: String?
+    }
+
+    let service: ServiceViewModel
+    let requestClassName: String
+    let responseClassName: String
+    let requestCases: [RequestCase]
+    let responseCases: [ResponseCase]
+    let hasRequestCases: Bool
+    let hasResponseCases: Bool
+
+    private static let defaultEndpoint = "https://example.com"
+
+    /// Throws ``ModelError`` when a case's parameters are not values of the shapes they are for.
+    init?(context: ServiceContext, service: ServiceViewModel, file: String?) throws {
+        do {
+            try self.init(context: context, service: service)
+        } catch let failure as CaseFailure {
+            throw ModelError(diagnostics: [Diagnostic(
+                .error, "protocol test \(failure.testID): \(failure.reason)", shape: failure.shape,
+                path: failure.path, file: file)])
+        }
+    }
+
+    /// A case whose parameters cannot be written as values of their shapes.
+    private struct CaseFailure: Error {
+        let testID: String
+        let reason: String
+        let shape: ShapeID
+        let path: String
+    }
+
+    /// Runs `body` for the test case `test` of `shape`, naming the case in any failure.
+    private static func building<Case>(_ test: JSONNode, of shape: Shape, _ body: () throws -> Case) throws -> Case {
+        do {
+            return try body()
+        } catch let error as ValueExpressionBuilder.Unexpressible {
+            throw CaseFailure(testID: test["id"]?.stringValue ?? "?", reason: error.reason, shape: shape.id,
+                              path: JSONPath.key(shape.jsonPath, "traits"))
+        }
+    }
+
+    private init?(context: ServiceContext, service: ServiceViewModel) throws {
+        let protocolID = "aws.protocols#" + context.wireProtocol.rawValue
+        func clientCases(_ shape: Shape, _ trait: String) -> [JSONNode] {
+            (shape.traits[trait]?.arrayValue ?? []).filter { test in
+                test["appliesTo"]?.stringValue != "server" && test["protocol"]?.stringValue == protocolID
+            }
+        }
+        let recursion = RecursionAnalysis(model: context.model)
+        let builder = ValueExpressionBuilder(context: context, recursion: recursion)
+        let operations = Dictionary(uniqueKeysWithValues: service.operations.map { ($0.name, $0) })
+
+        var requests: [RequestCase] = []
+        var responses: [ResponseCase] = []
+        for operation in context.operations {
+            guard let view = operations[operation.id.name] else { continue }
+            let input = operation.input.flatMap { $0 == ShapeID.unit ? nil : context.model.shape($0) }
+            let output = operation.output.flatMap { $0 == ShapeID.unit ? nil : context.model.shape($0) }
+            for test in clientCases(operation, TraitID.httpRequestTests) {
+                requests.append(try Self.building(test, of: operation) {
+                    try Self.requestCase(test, operation: view, input: input, builder: builder)
+                })
+            }
+            for test in clientCases(operation, TraitID.httpResponseTests) {
+                responses.append(try Self.building(test, of: operation) {
+                    try Self.outputCase(test, operation: view, input: input, output: output, builder: builder)
+                })
+            }
+        }
+        for error in context.errorShapes {
+            let tests = clientCases(error, TraitID.httpResponseTests)
+            guard !tests.isEmpty else { continue }
+            // The first operation that lists the error; a service-wide error can come from any operation.
+            let thrower = context.operations.first { $0.errors.contains(error.id) } ?? context.operations.first
+            guard let thrower, let view = operations[thrower.id.name] else { continue }
+            let input = thrower.input.flatMap { $0 == ShapeID.unit ? nil : context.model.shape($0) }
+            for test in tests {
+                responses.append(try Self.building(test, of: error) {
+                    try Self.errorCase(test, error: error, operation: view, input: input, builder: builder)
+                })
+            }
+        }
+        guard !requests.isEmpty || !responses.isEmpty else { return nil }
+        self.service = service
+        requestClassName = service.serviceName + "ProtocolRequestTests"
+        responseClassName = service.serviceName + "ProtocolResponseTests"
+        requestCases = Self.uniqueNames(requests, \.methodName)
+        responseCases = Self.uniqueNames(responses, \.methodName)
+        hasRequestCases = !requestCases.isEmpty
+        hasResponseCases = !responseCases.isEmpty
+    }
+
+    // MARK: - Cases
+
+    private static func requestCase(_ test: JSONNode, operation: OperationViewModel, input: Shape?,
+                                    builder: ValueExpressionBuilder) throws -> RequestCase {
+        let id = test["id"]?.stringValue ?? operation.name
+        let call = try callStatement(operation: operation, input: input, params: test["params"], builder: builder,
+                                     binding: operation.hasOutput ? "_ = " : "")
+        return RequestCase(
+            methodName: methodName(id),
+            documentation: documentation(id: id, test: test),
+            skipReason: ProtocolTestSkips.reason(for: id).map(SwiftLiteral.string),
+            endpointLiteral: endpointLiteral(test), callStatement: call,
+            methodLiteral: SwiftLiteral.string(test["method"]?.stringValue ?? "POST"),
+            uriLiteral: SwiftLiteral.string(test["uri"]?.stringValue ?? "/"),
+            queryParamsLiteral: stringArray(test["queryParams"]),
+            forbidQueryParamsLiteral: stringArray(test["forbidQueryParams"]),
+            requireQueryParamsLiteral: stringArray(test["requireQueryParams"]),
+            headersLiteral: headers(test["headers"]),
+            forbidHeadersLiteral: stringArray(test["forbidHeaders"]),
+            requireHeadersLiteral: stringArray(test["requireHeaders"]),
+            bodyLiteral: test["body"]?.stringValue.map(SwiftLiteral.raw) ?? "nil",
+            bodyMediaTypeLiteral: test["bodyMediaType"]?.stringValue.map(SwiftLiteral.string) ?? "nil",
+            resolvedHostLiteral: test["resolvedHost"]?.stringValue.map(SwiftLiteral.string) ?? "nil")
+    }
+
+    private static func outputCase(_ test: JSONNode, operation: OperationViewModel, input: Shape?, output: Shape?,
+                                   builder: ValueExpressionBuilder) throws -> ResponseCase {
+        let id = test["id"]?.stringValue ?? operation.name
+        let call = try callStatement(operation: operation, input: input, params: nil, builder: builder,
+                                     binding: operation.hasOutput ? "let output = " : "")
+        var expected: String?
+        if let output {
+            expected = try builder.structure(output, values: test["params"]?.objectValue ?? JSONObject())
+        }
+        return ResponseCase(
+            methodName: methodName(id), documentation: documentation(id: id, test: test),
+            skipReason: ProtocolTestSkips.reason(for: id).map(SwiftLiteral.string),
+            responseLiteral: responseLiteral(test), callStatement: call, isError: false, expectedOutput: expected,
+            comparesDescriptions: containsNaN(test["params"]), errorCodeName: "", errorDetails: "", missingErrorMessage: "",
+            queryErrorCodeLiteral: nil)
+    }
+
+    private static func errorCase(_ test: JSONNode, error: Shape, operation: OperationViewModel, input: Shape?,
+                                  builder: ValueExpressionBuilder) throws -> ResponseCase {
+        let id = test["id"]?.stringValue ?? error.id.name
+        let call = try callStatement(operation: operation, input: input, params: nil, builder: builder,
+                                     binding: operation.hasOutput ? "_ = " : "")
+        let codeName = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(error.id.name))
+        let details = try builder.structure(error, values: test["params"]?.objectValue ?? JSONObject())
+        return ResponseCase(
+            methodName: methodName(id), documentation: documentation(id: id, test: test),
+            skipReason: ProtocolTestSkips.reason(for: id).map(SwiftLiteral.string),
+            responseLiteral: responseLiteral(test), callStatement: call, isError: true, expectedOutput: nil,
+            comparesDescriptions: containsNaN(test["params"]), errorCodeName: codeName,
+            errorDetails: ".\(codeName)(\(details))",
+            missingErrorMessage: SwiftLiteral.string("expected the error \(error.id.name)"),
+            queryErrorCodeLiteral: test["vendorParams"]?["code"]?.stringValue.map(SwiftLiteral.string))
+    }
+
+    // MARK: - Pieces
+
+    /// The call of the operation, with the input built from `params` (zero values for required members).
+    private static func callStatement(operation: OperationViewModel, input: Shape?, params: JSONNode?,
+                                      builder: ValueExpressionBuilder, binding: String) throws -> String {
+        var argument = ""
+        if let input {
+            argument = try builder.structure(input, values: params?.objectValue ?? JSONObject())
+        }
+        return "\(binding)try await client.\(operation.methodName)(\(argument))"
+    }
+
+    private static func endpointLiteral(_ test: JSONNode) -> String {
+        SwiftLiteral.string(test["host"]?.stringValue.map { "https://" + $0 } ?? defaultEndpoint)
+    }
+
+    private static func responseLiteral(_ test: JSONNode) -> String {
+        let status = test["code"]?.intValue ?? 200
+        let body = test["body"]?.stringValue ?? ""
+        return "HTTPResponse(statusCode: \(status), headers: \(headers(test["headers"])), body: Data(\(SwiftLiteral.raw(body)).utf8))"
+    }
+
+    /// `test_AwsJson11Enums`: the test id with anything not valid in an identifier dropped.
+    private static func methodName(_ id: String) -> String {
+        "test_" + String(id.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") })
+    }
+
+    private static func documentation(id: String, test: JSONNode) -> [String] {
+        let text = test["documentation"]?.stringValue ?? id
+        return DocComment.lines([id + ": " + text.split(whereSeparator: \.isNewline).joined(separator: " ")])
+    }
+
+    private static func headers(_ node: JSONNode?) -> String {
+        guard let object = node?.objectValue, !object.isEmpty else { return "[:]" }
+        return "[" + object.entries.map { "\(SwiftLiteral.string($0.key)): \(SwiftLiteral.string($0.value.stringValue ?? ""))" }
+            .joined(separator: ", ") + "]"
+    }
+
+    private static func stringArray(_ node: JSONNode?) -> String {
+        "[" + (node?.arrayValue ?? []).compactMap(\.stringValue).map(SwiftLiteral.string).joined(separator: ", ") + "]"
+    }
+
+    private static func containsNaN(_ node: JSONNode?) -> Bool {
+        switch node {
+        case .string(let text)?: return text == "NaN"
+        case .array(let elements)?: return elements.contains { containsNaN($0) }
+        case .object(let object)?: return object.entries.contains { containsNaN($0.value) }
+        default: return false
+        }
+    }
+
+    /// Suffixes repeated method names (`_2`, `_3`) so every case compiles.
+    private static func uniqueNames<Case>(_ cases: [Case], _ name: WritableKeyPath<Case, String>) -> [Case] {
+        var seen: [String: Int] = [:]
+        return cases.map { testCase in
+            var testCase = testCase
+            let base = testCase[keyPath: name]
+            let count = (seen[base] ?? 0) + 1
+            seen[base] = count
+            if count > 1 { testCase[keyPath: name] = "\(base)_\(count)" }
+            return testCase
+        }
+    }
+}
