@@ -100,6 +100,8 @@ public struct DeleteRepositoryRequest: Sendable, Hashable, Codable, OperationInp
     /// Constraints: length 2...205; pattern `^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$`.
     public var repositoryName: String
     /// When true, images still in the repository are deleted along with it.
+    ///
+    /// When nil, the service uses the default `false`.
     public var force: Bool?
 
     public init(

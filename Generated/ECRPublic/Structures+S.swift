@@ -18,6 +18,8 @@ public struct SetRepositoryPolicyRequest: Sendable, Hashable, Codable, Operation
     /// Constraints: length 0...10240.
     public var policyText: String
     /// Set to true to apply a policy that might lock you out of changing it later.
+    ///
+    /// When nil, the service uses the default `false`.
     public var force: Bool?
 
     public init(

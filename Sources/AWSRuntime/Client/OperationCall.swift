@@ -97,12 +97,13 @@ struct OperationCall: Sendable {
     }
 
     /// The awsJson request URL: the operation path `/` under the endpoint's own path (`https://host/base` →
-    /// `https://host/base/`; an empty path already requests `/`), on the host with the operation's host prefix.
+    /// `https://host/base/`; `https://host` → `https://host/`), on the host with the operation's host prefix.
     private func requestURL(endpoint: URL) throws -> URL {
         guard var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false) else {
             throw ClientRuntimeError.endpointUnavailable("the endpoint \(endpoint) is not a valid URL")
         }
-        if !components.path.isEmpty, !components.path.hasSuffix("/") { components.path += "/" }
+        // The request line always names the path: `/` for a bare host, the operation's `/` under a base path.
+        if !components.path.hasSuffix("/") { components.path += "/" }
         if let hostPrefix {
             // Each label the prefix completes must be a host label; its last part (e.g. `bucket-`) joins the
             // endpoint's first label.

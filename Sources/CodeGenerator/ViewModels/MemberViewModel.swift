@@ -99,7 +99,12 @@ extension MemberViewModel {
         encodeStatement = Self.encodeStatement(
             member: member, target: target, property: storageName, keyPath: keyPath, isOptional: isOptional, context: context)
 
-        documentation = DocComment.lines(DocumentationFormatter.lines(member.traits.documentation) + constraintsDoc)
+        // An optional top-level input member with a default: say what nil means.
+        let defaultNote = isOptional && isTopLevelInputDefault && !clientOptional
+            ? defaultExpression.map { ["", "When nil, the service uses the default `\($0)`."] } ?? []
+            : []
+        documentation = DocComment.lines(
+            DocumentationFormatter.lines(member.traits.documentation) + defaultNote + constraintsDoc)
         deprecatedAttribute = DeprecationAttribute.make(member.traits.deprecated)
     }
 

@@ -17,19 +17,19 @@ final class ClientEndpointTests: XCTestCase {
 
     func testRegionalEndpointFromTheRuleSet() async throws {
         let url = try await sentURL { $0.region = "us-east-1" }
-        XCTAssertEqual(url, "https://api.ecr-public.us-east-1.amazonaws.com")
+        XCTAssertEqual(url, "https://api.ecr-public.us-east-1.amazonaws.com/")
     }
 
     func testFIPSAndDualStackOptions() async throws {
         let fips = try await sentURL { $0.region = "us-east-1"; $0.useFIPS = true }
-        XCTAssertEqual(fips, "https://api.ecr-public-fips.us-east-1.amazonaws.com")
+        XCTAssertEqual(fips, "https://api.ecr-public-fips.us-east-1.amazonaws.com/")
         let dualStack = try await sentURL { $0.region = "us-east-1"; $0.useDualStack = true }
-        XCTAssertEqual(dualStack, "https://api.ecr-public.us-east-1.api.aws")
+        XCTAssertEqual(dualStack, "https://api.ecr-public.us-east-1.api.aws/")
     }
 
     func testRegionFromTheEnvironment() async throws {
         let url = try await sentURL { $0.environment = ["AWS_REGION": "us-west-2", "AWS_DEFAULT_REGION": "eu-west-1"] }
-        XCTAssertEqual(url, "https://api.ecr-public.us-west-2.amazonaws.com")
+        XCTAssertEqual(url, "https://api.ecr-public.us-west-2.amazonaws.com/")
     }
 
     func testEndpointOverridesInOrder() async throws {
@@ -38,17 +38,17 @@ final class ClientEndpointTests: XCTestCase {
             $0.endpointURL = "http://127.0.0.1:4566"
             $0.environment = ["AWS_ENDPOINT_URL_ECR_PUBLIC": "http://127.0.0.2:1", "AWS_ENDPOINT_URL": "http://127.0.0.3:1"]
         }
-        XCTAssertEqual(option, "http://127.0.0.1:4566")
+        XCTAssertEqual(option, "http://127.0.0.1:4566/")
         let serviceVariable = try await sentURL {
             $0.region = "us-east-1"
             $0.environment = ["AWS_ENDPOINT_URL_ECR_PUBLIC": "http://127.0.0.2:1", "AWS_ENDPOINT_URL": "http://127.0.0.3:1"]
         }
-        XCTAssertEqual(serviceVariable, "http://127.0.0.2:1")
+        XCTAssertEqual(serviceVariable, "http://127.0.0.2:1/")
         let globalVariable = try await sentURL {
             $0.region = "us-east-1"
             $0.environment = ["AWS_ENDPOINT_URL": "http://127.0.0.3:1"]
         }
-        XCTAssertEqual(globalVariable, "http://127.0.0.3:1")
+        XCTAssertEqual(globalVariable, "http://127.0.0.3:1/")
     }
 
     func testEndpointFromTheProfile() async throws {
@@ -61,7 +61,7 @@ final class ClientEndpointTests: XCTestCase {
             $0.environment = ["AWS_CONFIG_FILE": config.path, "AWS_SHARED_CREDENTIALS_FILE": folder.appendingPathComponent("none").path,
                               "AWS_PROFILE": "local"]
         }
-        XCTAssertEqual(url, "http://127.0.0.1:9999")
+        XCTAssertEqual(url, "http://127.0.0.1:9999/")
     }
 
     func testNoRegionIsAClearErrorNamingEverySourceTried() async throws {
