@@ -27,13 +27,13 @@ struct AWSARN: Sendable, Equatable {
     }
 
     /// The parsed ARN as the object rule sets read with `getAttr`.
-    var value: EndpointValue {
+    var value: JSONValue {
         .object([
             "partition": .string(partition),
             "service": .string(service),
             "region": .string(region),
             "accountId": .string(accountID),
-            "resourceId": .array(resourceID.map(EndpointValue.string)),
+            "resourceId": .array(resourceID.map(JSONValue.string)),
         ])
     }
 }

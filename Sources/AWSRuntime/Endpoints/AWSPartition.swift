@@ -23,7 +23,7 @@ public struct AWSPartition: Sendable {
     public let regions: Set<String>
 
     /// The partition as the object rule sets read with `getAttr`, built once instead of per request.
-    let outputs: EndpointValue
+    let outputs: JSONValue
     /// `regionRegex` compiled once; `nil` only if the pattern were invalid, which the table test rules out.
     private let compiledRegionRegex: NSRegularExpression?
 

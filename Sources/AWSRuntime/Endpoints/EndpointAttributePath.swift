@@ -38,7 +38,7 @@ struct EndpointAttributePath: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The value at this path inside `value`, or `nil` (unset) when any step is missing or out of range.
-    func value(in value: EndpointValue) -> EndpointValue? {
+    func value(in value: JSONValue) -> JSONValue? {
         var current = value
         for step in steps {
             switch (step, current) {

@@ -5,7 +5,7 @@ import Foundation
 /// Expressions evaluate to `nil` when a value is unset (an unset parameter, a failed `parseArn`, a missing
 /// `getAttr` member); a condition holds when its value is set and not `false`.
 struct EndpointEvaluation {
-    var slots: [EndpointValue?]
+    var slots: [JSONValue?]
     let partitions: AWSPartitionTable
 
     /// Returns the outcome of the first rule whose conditions hold.
@@ -34,7 +34,7 @@ struct EndpointEvaluation {
         return true
     }
 
-    static func isTruthy(_ value: EndpointValue?) -> Bool {
+    static func isTruthy(_ value: JSONValue?) -> Bool {
         guard let value else { return false }
         return value != .bool(false)
     }
@@ -47,7 +47,7 @@ struct EndpointEvaluation {
                 try requiredString(value, path: "\(path).endpoint.headers.\(name)[\(index)]")
             }
         }
-        var properties: [String: EndpointValue] = [:]
+        var properties: [String: JSONValue] = [:]
         for (name, expression) in definition.properties {
             guard let value = value(of: expression) else {
                 throw EndpointError.evaluationFailed(
@@ -72,18 +72,18 @@ struct EndpointEvaluation {
     }
 
     /// Evaluates an expression; `nil` means unset.
-    func value(of expression: EndpointExpression) -> EndpointValue? {
+    func value(of expression: EndpointExpression) -> JSONValue? {
         switch expression {
         case .literal(let value):
             return value
         case .variable(let variable):
             return slots[variable.slot]
         case .template(let template):
-            return render(template).map(EndpointValue.string)
+            return render(template).map(JSONValue.string)
         case .call(let function, let arguments):
             return call(function, arguments)
         case .array(let elements):
-            var values: [EndpointValue] = []
+            var values: [JSONValue] = []
             values.reserveCapacity(elements.count)
             for element in elements {
                 guard let value = value(of: element) else { return nil }
@@ -91,7 +91,7 @@ struct EndpointEvaluation {
             }
             return .array(values)
         case .object(let members):
-            var values: [String: EndpointValue] = [:]
+            var values: [String: JSONValue] = [:]
             for (key, member) in members {
                 guard let value = value(of: member) else { return nil }
                 values[key] = value
@@ -125,7 +125,7 @@ struct EndpointEvaluation {
     }
 
     /// Applies a standard function; arguments are evaluated only as the function needs them.
-    private func call(_ function: EndpointFunction, _ arguments: [EndpointExpression]) -> EndpointValue? {
+    private func call(_ function: EndpointFunction, _ arguments: [EndpointExpression]) -> JSONValue? {
         switch function {
         case .isSet:
             return .bool(value(of: arguments[0]) != nil)
@@ -151,7 +151,7 @@ struct EndpointEvaluation {
                 let reverse = value(of: arguments[3])?.boolValue
             else { return nil }
             return EndpointStandardLibrary.substring(input, start: start, stop: stop, reverse: reverse)
-                .map(EndpointValue.string)
+                .map(JSONValue.string)
         case .uriEncode:
             return value(of: arguments[0])?.stringValue.map { .string(EndpointStandardLibrary.uriEncode($0)) }
         case .parseURL:

@@ -22,7 +22,7 @@ public struct EndpointParameterDefinition: Sendable, Equatable {
         }
 
         /// Whether `value` has this type.
-        func accepts(_ value: EndpointValue) -> Bool {
+        func accepts(_ value: JSONValue) -> Bool {
             switch (self, value) {
             case (.string, .string), (.boolean, .bool): return true
             case (.stringArray, .array(let elements)): return elements.allSatisfy { $0.stringValue != nil }
@@ -40,7 +40,7 @@ public struct EndpointParameterDefinition: Sendable, Equatable {
     /// Whether resolution fails when the parameter ends up unset.
     public var isRequired: Bool
     /// The value used when neither the caller nor a built-in sets the parameter.
-    public var defaultValue: EndpointValue?
+    public var defaultValue: JSONValue?
     /// Human-readable documentation from the rule set.
     public var documentation: String?
     /// The deprecation message, when the rule set deprecates the parameter.
@@ -52,7 +52,7 @@ public struct EndpointParameterDefinition: Sendable, Equatable {
         type: ValueType,
         builtIn: EndpointBuiltIn? = nil,
         isRequired: Bool = false,
-        defaultValue: EndpointValue? = nil,
+        defaultValue: JSONValue? = nil,
         documentation: String? = nil,
         deprecationMessage: String? = nil
     ) {

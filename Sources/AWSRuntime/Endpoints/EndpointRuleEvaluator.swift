@@ -28,8 +28,8 @@ public struct EndpointRuleEvaluator: EndpointResolver {
     }
 
     /// Fills each parameter's slot from, in order, the value set by name, its built-in, its default.
-    private func boundSlots(for parameters: EndpointParameters) throws -> [EndpointValue?] {
-        var slots = [EndpointValue?](repeating: nil, count: ruleSet.slotCount)
+    private func boundSlots(for parameters: EndpointParameters) throws -> [JSONValue?] {
+        var slots = [JSONValue?](repeating: nil, count: ruleSet.slotCount)
         for (slot, definition) in ruleSet.parameters.enumerated() {
             var value = parameters.values[definition.name]
             if value == nil, let builtIn = definition.builtIn { value = parameters.builtIns[builtIn] }

@@ -17,7 +17,7 @@ public struct EndpointRuleSet: Sendable {
     /// Loads a rule set from its JSON document (the value of the `smithy.rules#endpointRuleSet` trait).
     ///
     /// - Throws: `EndpointError.invalidRuleSet` naming the JSON path of the first problem.
-    public init(document: EndpointValue) throws {
+    public init(document: JSONValue) throws {
         let compiled = try EndpointRuleSetCompiler.compile(document)
         version = compiled.version
         parameters = compiled.parameters
@@ -29,7 +29,7 @@ public struct EndpointRuleSet: Sendable {
     ///
     /// - Throws: `EndpointError.invalidJSON` or `EndpointError.invalidRuleSet`.
     public init(json: Data) throws {
-        try self.init(document: EndpointValue(json: json))
+        try self.init(document: JSONValue(json: json))
     }
 
     /// Loads a rule set from JSON text, as generated clients embed it.

@@ -18,12 +18,12 @@ struct EndpointRuleSetCompiler {
     private var parameterNames: Set<String> = []
 
     /// Compiles a whole rule-set document.
-    static func compile(_ document: EndpointValue) throws -> Output {
+    static func compile(_ document: JSONValue) throws -> Output {
         var compiler = EndpointRuleSetCompiler()
         return try compiler.compileRuleSet(document)
     }
 
-    private mutating func compileRuleSet(_ document: EndpointValue) throws -> Output {
+    private mutating func compileRuleSet(_ document: JSONValue) throws -> Output {
         let root = try object(document, at: "$")
         let version = root["version"]?.stringValue
         let parameterMembers = try object(root["parameters"] ?? .object([:]), at: "$.parameters")
@@ -42,7 +42,7 @@ struct EndpointRuleSetCompiler {
         return Output(version: version, parameters: parameters, rules: rules, slotCount: slotByName.count)
     }
 
-    private func compileParameter(_ name: String, _ value: EndpointValue, at path: String) throws
+    private func compileParameter(_ name: String, _ value: JSONValue, at path: String) throws
         -> EndpointParameterDefinition
     {
         let members = try object(value, at: path)
@@ -66,7 +66,7 @@ struct EndpointRuleSetCompiler {
         )
     }
 
-    private mutating func compileRules(_ values: [EndpointValue], scope: Set<String>, at path: String) throws
+    private mutating func compileRules(_ values: [JSONValue], scope: Set<String>, at path: String) throws
         -> [EndpointRule]
     {
         try values.enumerated().map { index, value in
@@ -74,7 +74,7 @@ struct EndpointRuleSetCompiler {
         }
     }
 
-    private mutating func compileRule(_ value: EndpointValue, scope: Set<String>, at path: String) throws
+    private mutating func compileRule(_ value: JSONValue, scope: Set<String>, at path: String) throws
         -> EndpointRule
     {
         let members = try object(value, at: path)
@@ -105,7 +105,7 @@ struct EndpointRuleSetCompiler {
         return EndpointRule(conditions: conditions, outcome: outcome, path: path)
     }
 
-    private mutating func compileCondition(_ value: EndpointValue, scope: inout Set<String>, at path: String)
+    private mutating func compileCondition(_ value: JSONValue, scope: inout Set<String>, at path: String)
         throws -> EndpointCondition
     {
         let members = try object(value, at: path)
@@ -125,7 +125,7 @@ struct EndpointRuleSetCompiler {
         return EndpointCondition(expression: expression, assignment: variable(named: name))
     }
 
-    private func compileEndpoint(_ members: [String: EndpointValue], scope: Set<String>, at path: String) throws
+    private func compileEndpoint(_ members: [String: JSONValue], scope: Set<String>, at path: String) throws
         -> EndpointTemplateDefinition
     {
         guard let url = members["url"] else {
@@ -153,7 +153,7 @@ struct EndpointRuleSetCompiler {
     }
 
     /// Compiles any expression: literals, template strings, `ref`s, function calls, and arrays or objects of them.
-    private func compileExpression(_ value: EndpointValue, scope: Set<String>, at path: String) throws
+    private func compileExpression(_ value: JSONValue, scope: Set<String>, at path: String) throws
         -> EndpointExpression
     {
         switch value {
@@ -185,7 +185,7 @@ struct EndpointRuleSetCompiler {
     }
 
     private func compileCall(
-        _ function: EndpointValue, _ argv: EndpointValue?, scope: Set<String>, at path: String
+        _ function: JSONValue, _ argv: JSONValue?, scope: Set<String>, at path: String
     ) throws -> EndpointExpression {
         guard let name = function.stringValue else {
             throw EndpointError.invalidRuleSet(path: "\(path).fn", reason: "fn must be a string")
@@ -257,7 +257,7 @@ struct EndpointRuleSetCompiler {
         return EndpointVariable(name: name, slot: slot)
     }
 
-    private func object(_ value: EndpointValue, at path: String) throws -> [String: EndpointValue] {
+    private func object(_ value: JSONValue, at path: String) throws -> [String: JSONValue] {
         guard let members = value.objectValue else {
             throw EndpointError.invalidRuleSet(path: path, reason: "expected an object, found \(value.kindName)")
         }
@@ -267,7 +267,7 @@ struct EndpointRuleSetCompiler {
     /// An array whose elements are all literals becomes one literal, so properties such as `authSchemes` cost
     /// nothing to evaluate.
     private static func foldedArray(_ elements: [EndpointExpression]) -> EndpointExpression {
-        var literals: [EndpointValue] = []
+        var literals: [JSONValue] = []
         for element in elements {
             guard case .literal(let value) = element else { return .array(elements) }
             literals.append(value)
@@ -276,7 +276,7 @@ struct EndpointRuleSetCompiler {
     }
 
     private static func foldedObject(_ members: [String: EndpointExpression]) -> EndpointExpression {
-        var literals: [String: EndpointValue] = [:]
+        var literals: [String: JSONValue] = [:]
         for (key, member) in members {
             guard case .literal(let value) = member else { return .object(members) }
             literals[key] = value

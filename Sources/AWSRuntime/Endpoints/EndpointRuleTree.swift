@@ -5,7 +5,7 @@ import Foundation
 
 /// An expression: a literal, a template string, a variable reference, a function call or a literal array/object.
 indirect enum EndpointExpression: Sendable {
-    case literal(EndpointValue)
+    case literal(JSONValue)
     case template(EndpointTemplate)
     case variable(EndpointVariable)
     case call(EndpointFunction, [EndpointExpression])

@@ -35,7 +35,7 @@ struct EndpointURL: Sendable, Equatable {
     }
 
     /// The parsed URL as the object rule sets read with `getAttr`.
-    var value: EndpointValue {
+    var value: JSONValue {
         .object([
             "scheme": .string(scheme),
             "authority": .string(authority),

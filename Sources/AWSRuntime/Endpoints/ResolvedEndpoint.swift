@@ -7,10 +7,10 @@ public struct ResolvedEndpoint: Sendable, Equatable {
     /// Headers the request must carry, each with its values in rule-set order.
     public var headers: [String: [String]]
     /// Free-form properties of the endpoint, such as `authSchemes` (signing name, region and scheme).
-    public var properties: [String: EndpointValue]
+    public var properties: [String: JSONValue]
 
     /// Creates a resolved endpoint.
-    public init(url: String, headers: [String: [String]] = [:], properties: [String: EndpointValue] = [:]) {
+    public init(url: String, headers: [String: [String]] = [:], properties: [String: JSONValue] = [:]) {
         self.url = url
         self.headers = headers
         self.properties = properties

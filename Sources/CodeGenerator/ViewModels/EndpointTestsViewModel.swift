@@ -46,7 +46,7 @@ struct EndpointTestsViewModel {
     }
 }
 
-/// Swift literals of endpoint values (`EndpointValue` is expressible by every JSON literal).
+/// Swift literals of endpoint values (`JSONValue` is expressible by every JSON literal).
 enum EndpointLiteral {
     static func value(_ node: JSONNode) -> String {
         switch node {

@@ -69,7 +69,7 @@ final class EndpointFunctionTests: XCTestCase {
     }
 
     func testGetAttrPathWalksMembersAndIndexes() throws {
-        let value: EndpointValue = ["a": ["b": ["x", "y"]]]
+        let value: JSONValue = ["a": ["b": ["x", "y"]]]
         XCTAssertEqual(try XCTUnwrap(EndpointAttributePath("a.b[1]")).value(in: value), "y")
         XCTAssertNil(try XCTUnwrap(EndpointAttributePath("a.b[2]")).value(in: value))
         XCTAssertNil(try XCTUnwrap(EndpointAttributePath("a.c")).value(in: value))

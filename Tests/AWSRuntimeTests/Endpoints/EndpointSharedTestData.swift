@@ -25,8 +25,8 @@ enum EndpointSharedTestData {
     }
 
     /// The parsed JSON of a shared file, or a skip naming the missing path.
-    static func json(_ relativePath: String) throws -> EndpointValue {
+    static func json(_ relativePath: String) throws -> JSONValue {
         let data = try Data(contentsOf: try existingURL(relativePath))
-        return try EndpointValue(json: data)
+        return try JSONValue(json: data)
     }
 }

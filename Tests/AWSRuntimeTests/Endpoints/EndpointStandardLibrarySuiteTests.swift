@@ -28,7 +28,7 @@ final class EndpointStandardLibrarySuiteTests: XCTestCase {
             // Some rule sets exist only to be loaded (parameter deprecation, type inference): no cases file.
             let casesFile = suite.appendingPathComponent("test-cases").appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: casesFile.path) else { continue }
-            let cases = try EndpointValue(json: Data(contentsOf: casesFile))["testCases"]?.arrayValue ?? []
+            let cases = try JSONValue(json: Data(contentsOf: casesFile))["testCases"]?.arrayValue ?? []
             let runner = EndpointTestCaseRunner(ruleSet: ruleSet)
             for testCase in cases {
                 total += 1

@@ -21,7 +21,7 @@ struct EndpointTestCaseRunner {
     }
 
     /// Runs one case; returns `nil` when it passes.
-    func run(_ testCase: EndpointValue) -> Failure? {
+    func run(_ testCase: JSONValue) -> Failure? {
         let documentation = testCase["documentation"]?.stringValue ?? "(undocumented case)"
         let parameters = EndpointParameters(testCase["params"]?.objectValue ?? [:])
         let outcome: Result<ResolvedEndpoint, any Error> = Result { try evaluator.resolve(parameters) }
@@ -48,9 +48,9 @@ struct EndpointTestCaseRunner {
     private func describe(_ outcome: Result<ResolvedEndpoint, any Error>) -> String {
         switch outcome {
         case .success(let endpoint):
-            let headers = EndpointValue.object(endpoint.headers.mapValues { .array($0.map(EndpointValue.string)) })
+            let headers = JSONValue.object(endpoint.headers.mapValues { .array($0.map(JSONValue.string)) })
             return "endpoint \(endpoint.url) headers \(headers.jsonText) properties "
-                + EndpointValue.object(endpoint.properties).jsonText
+                + JSONValue.object(endpoint.properties).jsonText
         case .failure(let error):
             return "\(type(of: error)) \(error)"
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension EndpointValue: Codable {
+extension JSONValue: Codable, CustomStringConvertible {
     /// Decodes any JSON value, keeping booleans and numbers apart (JSONDecoder refuses to read one as the other).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -12,10 +12,10 @@ extension EndpointValue: Codable {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
-        } else if let value = try? container.decode([EndpointValue].self) {
+        } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {
-            self = .object(try container.decode([String: EndpointValue].self))
+            self = .object(try container.decode([String: JSONValue].self))
         }
     }
 
@@ -33,22 +33,14 @@ extension EndpointValue: Codable {
         }
     }
 
-    /// Parses JSON text into a value.
-    ///
-    /// - Throws: `EndpointError.invalidJSON` when the data is not JSON.
-    public init(json data: Data) throws {
-        do {
-            self = try JSONDecoder().decode(EndpointValue.self, from: data)
-        } catch {
-            throw EndpointError.invalidJSON(reason: String(describing: error))
-        }
-    }
-
     /// Renders the value as compact JSON with sorted keys, so equal values always print the same way.
     public var jsonText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return String(describing: self) }
+        guard let data = try? encoder.encode(self) else { return "<not representable as JSON>" }
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// The compact JSON text.
+    public var description: String { jsonText }
 }
