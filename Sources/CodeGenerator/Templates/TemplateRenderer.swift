@@ -28,9 +28,16 @@ public struct TemplateRenderer: Sendable {
 
         init(_ value: Any) {
             self.value = value
+            // Text and numbers (documentation lines, statements) have no properties: skip reflection.
+            if value is String || value is Int || value is Bool {
+                self.properties = [:]
+                return
+            }
             var properties: [String: Any] = [:]
             if let unwrapped = TemplateRenderer.unwrap(value) {
-                if let dictionary = unwrapped as? [String: String] {
+                if let fields = unwrapped as? any TemplateFields {
+                    properties = fields.templateFields
+                } else if let dictionary = unwrapped as? [String: String] {
                     properties = dictionary
                 } else {
                     for child in Mirror(reflecting: unwrapped).children {
@@ -101,9 +108,8 @@ public struct TemplateRenderer: Sendable {
 
     /// The wrapped value of an Optional, or nil for `.none`; other values pass through.
     fileprivate static func unwrap(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first.flatMap { unwrap($0.value) }
+        guard let optional = value as? any OptionalValue else { return value }
+        return optional.wrappedAny.flatMap { unwrap($0) }
     }
 
     /// What a section iterates: each element of an array, the value once when it is truthy, else nothing.
@@ -140,4 +146,13 @@ public struct TemplateRenderer: Sendable {
         }
         return result
     }
+}
+
+/// Lets the renderer see through optionals without reflection.
+private protocol OptionalValue {
+    var wrappedAny: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrappedAny: Any? { self.map { $0 as Any } }
 }

@@ -1,0 +1,31 @@
+// The field lists of the hot view models (see `TemplateFields`).
+
+extension MemberViewModel: TemplateFields {
+    var templateFields: [String: Any] {
+        [
+            "name": name, "propertyName": propertyName, "storageName": storageName, "isDeprecated": isDeprecated,
+            "codingKey": codingKey, "wireName": wireName, "wireNameLiteral": wireNameLiteral, "type": type,
+            "argumentLabel": argumentLabel, "isOptional": isOptional, "requiresArgument": requiresArgument,
+            "initParameter": initParameter, "forwardedArgument": forwardedArgument,
+            "decodeStatement": decodeStatement, "encodeStatement": encodeStatement, "documentation": documentation,
+            "deprecatedAttribute": deprecatedAttribute as Any, "propertyWrapper": propertyWrapper,
+            "separator": separator,
+        ]
+    }
+}
+
+extension StructureViewModel: TemplateFields {
+    var templateFields: [String: Any] {
+        [
+            "typeName": typeName, "access": access, "documentation": documentation, "conformances": conformances,
+            "members": members, "hasMembers": hasMembers, "validation": validation as Any,
+        ]
+    }
+}
+
+extension EnumViewModel.Case: TemplateFields {
+    var templateFields: [String: Any] {
+        ["name": name, "rawLiteral": rawLiteral, "documentation": documentation,
+         "deprecatedAttribute": deprecatedAttribute as Any]
+    }
+}
