@@ -5,6 +5,7 @@ import AWSRuntime
 import Foundation
 
 /// The operations of Amazon Elastic Container Registry Public, as a protocol so tests can substitute a stub for the client.
+///
 /// Amazon ECR Public: a hosted registry for publishing container images that anyone can pull. Use it to manage public repositories, push image layers and manifests, and edit the catalog data shown in the ECR Public Gallery.
 public protocol ECRPublicClientProtocol: Sendable {
     /// Reports which of the given layer digests are already stored in a public repository. Intended for the Docker CLI's push flow rather than direct use.

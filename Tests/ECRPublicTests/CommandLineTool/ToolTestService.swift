@@ -4,42 +4,21 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// The ECR Public test server (`Tests/TestServices/ecr_public_server.py`) for one command-line tool test, the
-/// tool pointed at it, and a client for setting up state directly.
+/// The ECR Public test server for one command-line tool test (see `ECRPublicTestService`), and the tool
+/// pointed at it.
 struct ToolTestService {
-    static let accessKeyId = "AKIDCLITOOLTESTS"
-    /// Distinctive so a test can prove it never appears in any output.
-    static let secretAccessKey = "cli-tool-secret-5f3c9a1e7b"
-    static let region = "us-east-1"
+    static let accessKeyId = ECRPublicTestService.accessKeyId
+    /// Distinctive, so a test can prove it never appears in any output.
+    static let secretAccessKey = ECRPublicTestService.secretAccessKey
+    static let region = ECRPublicTestService.region
 
-    let server: TestServiceProcess
+    let service: ECRPublicTestService
+    var server: TestServiceProcess { service.server }
 
     /// Starts a server, or throws `XCTSkip` when python3 or botocore is missing; stopped when the test ends.
     static func start(for test: XCTestCase) async throws -> ToolTestService {
         try ToolRunner.requireBinary()
-        if let reason = TestServiceProcess.pythonUnavailability(requiring: ["botocore"]) {
-            throw XCTSkip("SKIPPED: ecr-public tool tests need python3 with botocore: \(reason)")
-        }
-        let server = try await TestServiceProcess.start(
-            script: RepositoryPaths.repository("Tests/TestServices/ecr_public_server.py"),
-            arguments: ["--port", "0", "--access-key", accessKeyId, "--secret-key", secretAccessKey,
-                        "--region", region, "--max-lifetime", "300"],
-            timeout: .seconds(30))
-        test.addTeardownBlock { await stop(server) }
-        return ToolTestService(server: server)
-    }
-
-    /// Sends SIGTERM and waits (without blocking a thread) until the server has exited, then lets
-    /// `TestServiceProcess` clean up. Waiting here keeps `Process.isRunning` current: it is updated on
-    /// another thread, which a blocking wait can hold up until the whole grace period has passed.
-    private static func stop(_ server: TestServiceProcess) async {
-        if server.isRunning, kill(server.pid, SIGTERM) == 0 {
-            let deadline = ContinuousClock.now + .seconds(5)
-            while server.isRunning, ContinuousClock.now < deadline {
-                try? await Task.sleep(for: .milliseconds(10))
-            }
-        }
-        server.stop()
+        return ToolTestService(service: try await ECRPublicTestService.start(for: test))
     }
 
     /// The tool with the server's keys and region in its environment.
@@ -62,10 +41,5 @@ struct ToolTestService {
     }
 
     /// A client for the same server, for putting state in place without the tool.
-    func client() -> ECRPublicClient {
-        ECRPublicClient(configuration: ClientConfiguration(
-            region: Self.region,
-            credentialProvider: StaticCredentialProvider(accessKeyId: Self.accessKeyId, secretAccessKey: Self.secretAccessKey),
-            endpointURL: server.endpointURL, maxAttempts: 1, environment: [:]))
-    }
+    func client() -> ECRPublicClient { service.client() }
 }

@@ -10,7 +10,7 @@ import XCTest
 /// awsJson 1.1 framing and decoding against code nobody here wrote.
 struct ECRPublicTestService {
     static let accessKeyId = "AKIDE2ETESTS"
-    static let secretAccessKey = "e2e-test-secret-key"
+    static let secretAccessKey = "e2e-test-secret-5f3c9a1e7b"
     static let region = "us-east-1"
 
     let server: TestServiceProcess
