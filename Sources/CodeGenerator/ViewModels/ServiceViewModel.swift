@@ -35,7 +35,9 @@ struct ServiceViewModel {
         errorTypeName = context.names.errorName
         access = context.access
         title = service.traits.title ?? service.traits.awsService?.sdkId ?? service.id.name
-        documentation = DocComment.lines(DocumentationFormatter.lines(service.traits.documentation))
+        // Follows a summary line in the client's doc comment, so it starts with a paragraph break.
+        let serviceDocs = DocumentationFormatter.lines(service.traits.documentation)
+        documentation = serviceDocs.isEmpty ? [] : DocComment.lines([""] + serviceDocs)
 
         let sdkId = service.traits.awsService?.sdkId ?? service.id.name
         sdkIdLiteral = SwiftLiteral.string(sdkId)
