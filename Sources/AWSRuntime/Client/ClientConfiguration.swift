@@ -15,8 +15,11 @@ public struct ClientConfiguration: Sendable {
     /// An endpoint that replaces the resolved one, e.g. `http://127.0.0.1:4566`; else
     /// `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `endpoint_url`.
     public var endpointURL: String?
-    public var useFIPS: Bool
-    public var useDualStack: Bool
+    /// FIPS endpoints; else `AWS_USE_FIPS_ENDPOINT`, the profile's `use_fips_endpoint`, false.
+    public var useFIPS: Bool?
+    /// Dual-stack (IPv4 and IPv6) endpoints; else `AWS_USE_DUALSTACK_ENDPOINT`, the profile's
+    /// `use_dualstack_endpoint`, false.
+    public var useDualStack: Bool?
     /// Total attempts per call, the first included; else `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, 3.
     public var maxAttempts: Int?
     /// The limit for one attempt (connect, send, receive).
@@ -48,8 +51,8 @@ public struct ClientConfiguration: Sendable {
         profile: String? = nil,
         credentialProvider: (any CredentialProvider)? = nil,
         endpointURL: String? = nil,
-        useFIPS: Bool = false,
-        useDualStack: Bool = false,
+        useFIPS: Bool? = nil,
+        useDualStack: Bool? = nil,
         maxAttempts: Int? = nil,
         attemptTimeout: Duration = .seconds(60),
         operationTimeout: Duration? = nil,

@@ -24,7 +24,10 @@ struct OperationCall: Sendable {
         async throws -> Output
     {
         let target = try state.target()
-        let strategy = configuration.retryStrategy ?? RetryStrategy(maxAttempts: state.maxAttempts())
+        var strategy = configuration.retryStrategy ?? RetryStrategy()
+        // The attempt count from the option, environment or profile wins over the strategy's own default.
+        strategy.maxAttempts = state.maxAttempts
+
         var attempt = 1
         var retryCost: Int?
         var correctedClock = false
@@ -33,7 +36,11 @@ struct OperationCall: Sendable {
             let response: HTTPResponse
             do {
                 response = try await send(attempt: attempt, target: target)
-            } catch let transport as HTTPClientError where transport != .cancelled {
+            } catch HTTPClientError.cancelled {
+                // The transport saw the task's cancellation: report it as Swift concurrency does.
+                throw CancellationError()
+            } catch let transport as HTTPClientError {
+                if Task.isCancelled { throw CancellationError() }
                 try await retryOrThrow(.transient(transport, isTimeout: transport == .timedOut))
                 continue
             }
@@ -72,8 +79,6 @@ struct OperationCall: Sendable {
         var request = HTTPRequest(method: "POST", url: try requestURL(endpoint: target.endpoint), body: body)
         request.headers.add(name: "Content-Type", value: runtime.metadata.wireProtocol.contentType)
         request.headers.add(name: "X-Amz-Target", value: "\(runtime.metadata.targetPrefix).\(operation)")
-        // Stated (and signed) rather than left to the transport, so every hook and recorder sees it.
-        request.headers.add(name: "Content-Length", value: String(body.count))
         if let contentEncoding { request.headers.add(name: "Content-Encoding", value: contentEncoding) }
         if runtime.metadata.isAWSQueryCompatible {
             // Asks the service to report errors with their awsQuery codes in `x-amzn-query-error`.
@@ -85,6 +90,8 @@ struct OperationCall: Sendable {
         }
         let hookContext = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: attempt)
         for hook in configuration.hooks { try await hook.willSend(&request, context: hookContext) }
+        // Stated (and signed) rather than left to the transport, after the hooks, which may change the body.
+        request.headers["Content-Length"] = String(request.body.count)
 
         let credentials = try await state.credentials.credentials()
         let offset = state.clockOffset.withLock { $0 }
@@ -134,7 +141,9 @@ struct OperationCall: Sendable {
         } catch {
             throw ClientRuntimeError.invalidResponse(
                 operation: operation, reason: DecodingFailure.describe(error),
-                requestId: AWSJSONErrorParser.requestID(of: response), bodyExcerpt: ClientRuntimeError.excerpt(response.body))
+                // A success body may hold secrets (tokens, secret values): describe it, never quote it.
+                requestId: AWSJSONErrorParser.requestID(of: response),
+                bodyExcerpt: "(\(response.body.count) bytes of \(response.headers["Content-Type"] ?? "unknown type") not shown)")
         }
     }
 
@@ -159,6 +168,7 @@ struct OperationCall: Sendable {
             }
             let retryable = error.isRetryable || error.isThrottling
                 || RetryStrategy.throttlingCodes.contains(payload.code)
+                || RetryStrategy.transientCodes.contains(payload.code)
                 || RetryStrategy.transientStatusCodes.contains(response.statusCode)
             return retryable ? .transient(error, isTimeout: false) : .final(error)
         }

@@ -22,6 +22,12 @@ public struct RequestHookContext: Sendable {
     public var operation: String
     /// 1 for the first attempt.
     public var attempt: Int
+
+    public init(service: String, operation: String, attempt: Int) {
+        self.service = service
+        self.operation = operation
+        self.attempt = attempt
+    }
 }
 
 /// A hook that prints one line per request and response, never the `Authorization` header, tokens or bodies.

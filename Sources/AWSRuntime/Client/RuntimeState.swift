@@ -25,6 +25,7 @@ final class RuntimeState: Sendable {
         self.configuration = configuration
         let httpClient = configuration.httpClient ?? URLSessionHTTPClient()
         self.httpClient = httpClient
+        self.maxAttempts = Self.resolveMaxAttempts(configuration)
         self.credentials = configuration.credentialProvider
             ?? DefaultCredentialChain(profile: configuration.profile, environment: configuration.environment,
                                       httpClient: httpClient)
@@ -58,13 +59,26 @@ final class RuntimeState: Sendable {
         }
         let ruleSet = try EndpointRuleSet(jsonString: ruleSetText)
         var parameters = EndpointParameters(
-            region: region, useFIPS: configuration.useFIPS, useDualStack: configuration.useDualStack, endpoint: override)
+            region: region,
+            useFIPS: flag(configuration.useFIPS, variable: "AWS_USE_FIPS_ENDPOINT", profileKey: "use_fips_endpoint"),
+            useDualStack: flag(configuration.useDualStack, variable: "AWS_USE_DUALSTACK_ENDPOINT",
+                               profileKey: "use_dualstack_endpoint"),
+            endpoint: override)
         parameters.builtIns[.region] = .string(region)
         let endpoint = try EndpointRuleEvaluator(ruleSet: ruleSet).resolve(parameters)
         guard let url = URL(string: endpoint.url) else {
             throw ClientRuntimeError.endpointUnavailable("the rule set produced an invalid URL \(endpoint.url)")
         }
         return ResolvedTarget(region: region, endpoint: url, headers: endpoint.headers)
+    }
+
+    /// A boolean setting: the client option, then the environment variable, then the profile, else false.
+    private func flag(_ option: Bool?, variable: String, profileKey: String) -> Bool {
+        if let option { return option }
+        if let text = configuration.environment[variable] { return text.lowercased() == "true" }
+        let locations = SharedConfigLocations(environment: configuration.environment, profile: configuration.profile)
+        let profile = try? SharedConfig(locations: locations).selectedProfile()
+        return profile?[profileKey]?.lowercased() == "true"
     }
 
     /// The endpoint override, in the AWS CLI's order: client option, `AWS_ENDPOINT_URL_<SERVICE>`,
@@ -79,14 +93,19 @@ final class RuntimeState: Sendable {
         return (try? config?.selectedProfile())?.endpointURL
     }
 
-    /// Attempts per call: client option, `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, else 3.
-    func maxAttempts() -> Int {
+    /// Attempts per call: client option, `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, the retry strategy's,
+    /// else 3. Worked out once: the shared config files are not read again on every call.
+    let maxAttempts: Int
+
+    static func resolveMaxAttempts(_ configuration: ClientConfiguration) -> Int {
         if let attempts = configuration.maxAttempts { return max(1, attempts) }
         if let text = configuration.environment["AWS_MAX_ATTEMPTS"], let attempts = Int(text), attempts > 0 {
             return attempts
         }
-        let config = try? SharedConfig(locations: SharedConfigLocations(environment: configuration.environment, profile: configuration.profile))
-        if let profile = try? config?.selectedProfile(), let attempts = try? profile.maxAttempts { return attempts }
-        return 3
+        let locations = SharedConfigLocations(environment: configuration.environment, profile: configuration.profile)
+        if let profile = try? SharedConfig(locations: locations).selectedProfile(), let attempts = try? profile.maxAttempts {
+            return attempts
+        }
+        return configuration.retryStrategy?.maxAttempts ?? 3
     }
 }

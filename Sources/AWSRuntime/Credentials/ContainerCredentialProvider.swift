@@ -65,7 +65,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
                     provider: Self.name, reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI is not a valid URL: '\(full)'")
             }
             // Plain HTTP only to local addresses: otherwise the token and credentials would cross a network.
-            let isLoopback = host.hasPrefix("127.") || Self.allowedPlainHTTPHosts.contains(host.lowercased())
+            let isLoopback = Self.isLoopbackIPv4(host) || Self.allowedPlainHTTPHosts.contains(host.lowercased())
             guard scheme == "https" || (scheme == "http" && isLoopback) else {
                 throw CredentialProviderError.failed(
                     provider: Self.name,
@@ -99,5 +99,15 @@ public struct ContainerCredentialProvider: CredentialProvider {
             throw CredentialProviderError.failed(provider: Self.name, reason: "\(source) contains a line break")
         }
         return token
+    }
+
+    /// Whether `host` is an IPv4 literal in 127.0.0.0/8 (`127.attacker.example` is a name, not loopback).
+    static func isLoopbackIPv4(_ host: String) -> Bool {
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "127" else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber)
+                && (Int(part) ?? 256) <= 255
+        }
     }
 }

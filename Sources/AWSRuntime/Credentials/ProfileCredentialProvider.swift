@@ -44,6 +44,16 @@ public struct ProfileCredentialProvider: CredentialProvider {
                 command: command, environment: environment, profileName: locations.profileName
             ).credentials()
         }
+        // A profile that names another way to get credentials must not silently fall through to the container or
+        // instance role: that would run as a different identity than the user asked for.
+        let unsupported = ["role_arn", "source_profile", "sso_session", "sso_start_url", "web_identity_token_file"]
+            .filter { profile[$0] != nil }
+        if !unsupported.isEmpty {
+            throw CredentialProviderError.failed(
+                provider: name,
+                reason: "profile '\(locations.profileName)' uses \(unsupported.joined(separator: ", ")), which this "
+                    + "runtime does not support yet; use keys, credential_process, or the environment")
+        }
         throw CredentialProviderError.notConfigured(
             provider: name,
             reason: "the profile has neither aws_access_key_id/aws_secret_access_key nor credential_process "

@@ -31,6 +31,11 @@ public struct RetryStrategy: Sendable {
         "PriorRequestNotComplete", "EC2ThrottledException",
     ]
 
+    /// Error codes that mean a transient problem on the service's side, retried like 5xx responses.
+    public static let transientCodes: Set<String> = [
+        "RequestTimeout", "RequestTimeoutException", "InternalError", "IDPCommunicationError",
+    ]
+
     /// HTTP statuses that mean a transient server problem.
     public static let transientStatusCodes: Set<Int> = [500, 502, 503, 504]
 

@@ -1,7 +1,8 @@
 /// Which constraint kinds a client checks before sending (like the JS SDK's `paramValidation`).
 ///
-/// `required` is always checked where the Swift type cannot guarantee it, since a request without a required
-/// member can never succeed.
+/// `required` members are non-optional in generated Swift, so the type system checks them; the few that stay
+/// optional (`clientOptional`, recursive members) are checked with the other constraints, and so are skipped with
+/// `.none`.
 public struct ValidationOptions: OptionSet, Sendable, Hashable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }

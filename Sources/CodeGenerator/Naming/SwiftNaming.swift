@@ -110,6 +110,11 @@ public enum SwiftNaming {
         // Runtime names.
         "AWSRuntime", "Client", "ClientConfiguration", "ServiceRuntime", "ServiceMetadata", "Operation",
         "JSONValue", "ValidationError", "ValidationContext", "Paginator", "HTTPRequest", "HTTPResponse",
-        "HTTPClient", "HTTPHeaders", "Boxed", "AWSCredentials", "Region",
+        "HTTPClient", "HTTPHeaders", "Boxed", "AWSCredentials", "Region", "Validator", "MemberPath", "Validatable",
+        "ValidationPattern", "ValidationOptions", "AnyCodingKey", "EmptyInput", "EmptyOutput", "Paginator",
+        "ItemPaginator", "PaginatedItems", "IdempotencyToken", "ServiceError", "ServiceErrorPayload",
+        "ServiceErrorContext", "ErrorFault", "OperationInput", "TimestampFormat", "AWSJSONCoding",
+        "EndpointParameters", "EndpointRuleSet", "EndpointRuleEvaluator", "EndpointError", "AWSPartitionTable",
+        "AWSPartition", "ResolvedEndpoint", "RequestCompression", "StaticCredentialProvider",
     ]
 }

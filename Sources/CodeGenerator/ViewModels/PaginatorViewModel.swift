@@ -59,13 +59,17 @@ struct PaginatorViewModel {
         var expression = "output"
         var current = shape
         var anyOptional = false
+        // `?.` follows a member that is itself optional; a non-optional member inside a chain keeps `.`
+        // (`output.a?.b.c` when only `a` is optional).
+        var previousIsOptional = false
         let names = dotted.split(separator: ".").map(String.init)
         for (index, name) in names.enumerated() {
             guard let member = current.member(named: name) else { return nil }
             let view = MemberViewModel(member: member, in: current, context: context,
                                        recursion: RecursionAnalysis(model: context.model))
-            expression += (anyOptional ? "?." : ".") + view.storageName
-            anyOptional = anyOptional || view.type.hasSuffix("?")
+            expression += (previousIsOptional ? "?." : ".") + view.storageName
+            previousIsOptional = view.isOptional
+            anyOptional = anyOptional || view.isOptional
             if index == names.count - 1 { return (expression, member.target, anyOptional) }
             guard let next = context.model.shape(member.target) else { return nil }
             current = next

@@ -47,7 +47,8 @@ final class ResponseHandlingTests: XCTestCase {
         } catch let ClientRuntimeError.invalidResponse(operation, _, requestId, excerpt) {
             XCTAssertEqual(operation, "Ping")
             XCTAssertEqual(requestId, "g-1")
-            XCTAssertEqual(excerpt, #"{"greeting": tru"#)
+            // A success body may carry secrets, so it is described, not quoted.
+            XCTAssertEqual(excerpt, "(16 bytes of unknown type not shown)")
         }
     }
 

@@ -54,6 +54,16 @@ final class LocalCredentialProviderTests: XCTestCase {
         XCTAssertEqual(credentials.accessKeyId, "DEV")
     }
 
+    func testRoleProfilesFailInsteadOfFallingThroughToAnotherIdentity() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("config", "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default\n")
+        let environment = ["HOME": directory.path, "AWS_CONFIG_FILE": directory.path + "/config"]
+        await assertThrows(ProfileCredentialProvider(profile: "admin", environment: environment)) { error in
+            guard case .failed(_, let reason) = error else { return XCTFail("unexpected \(error)") }
+            XCTAssertTrue(reason.contains("role_arn, source_profile"), reason)
+        }
+    }
+
     func testExplicitMissingProfileFailsButMissingDefaultIsNotConfigured() async throws {
         let directory = try TemporaryDirectory()
         await assertThrows(ProfileCredentialProvider(profile: "ghost", environment: ["HOME": directory.path])) { error in

@@ -67,11 +67,14 @@ final class MetadataCredentialProviderTests: XCTestCase {
     }
 
     func testContainerRefusesPlainHTTPToRemoteHosts() async {
-        let provider = ContainerCredentialProvider(
-            environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://example.com/creds"], httpClient: client)
-        await assertThrows(provider) { error in
-            guard case .failed(_, let reason) = error else { return XCTFail("unexpected \(error)") }
-            XCTAssertTrue(reason.contains("must use https"), reason)
+        // A name that merely starts like a loopback address is still a remote host.
+        for uri in ["http://example.com/creds", "http://127.attacker.example/creds", "http://127.0.0.1.nip.io/creds"] {
+            let provider = ContainerCredentialProvider(
+                environment: ["AWS_CONTAINER_CREDENTIALS_FULL_URI": uri], httpClient: client)
+            await assertThrows(provider) { error in
+                guard case .failed(_, let reason) = error else { return XCTFail("unexpected \(error)") }
+                XCTAssertTrue(reason.contains("must use https"), "\(uri): \(reason)")
+            }
         }
     }
 

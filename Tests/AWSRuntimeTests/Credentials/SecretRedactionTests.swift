@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import AWSRuntime
@@ -25,6 +26,23 @@ final class SecretRedactionTests: XCTestCase {
         assertNoSecrets(dumped)
         XCTAssertTrue(credentials.description.contains("AKIDEXAMPLE"))
         XCTAssertTrue(credentials.description.contains("<redacted>"))
+    }
+
+    func testSignedRequestsPrintWithoutTheSignatureOrSessionToken() throws {
+        var request = HTTPRequest(method: "POST", url: URL(string: "https://example.com/")!, body: Data("{}".utf8))
+        let credentials = AWSCredentials(accessKeyId: "AKIDEXAMPLE", secretAccessKey: secret, sessionToken: token)
+        let signature = try SigV4Signer().sign(&request, credentials: credentials, region: "us-east-1", signingName: "svc")
+        let authorization = try XCTUnwrap(request.headers["Authorization"])
+        for text in [String(describing: request), String(reflecting: request), String(describing: signature),
+                     String(reflecting: signature)] {
+            assertNoSecrets(text)
+            XCTAssertFalse(text.contains(authorization), text)
+        }
+        var dumped = ""
+        dump(request, to: &dumped)
+        assertNoSecrets(dumped)
+        XCTAssertFalse(dumped.contains(authorization), dumped)
+        XCTAssertTrue(String(describing: request).contains("Authorization: <redacted>"))
     }
 
     func testProfileSettingsDescriptionsAreRedacted() throws {

@@ -5,7 +5,7 @@ import XCTest
 
 /// Where the generated client sends requests: the model's rule set, client options, environment and profile.
 final class ClientEndpointTests: XCTestCase {
-    private func sentURL(_ configure: (inout ClientConfiguration) -> Void) async throws -> String? {
+    func sentURL(_ configure: (inout ClientConfiguration) -> Void) async throws -> String? {
         let transport = ScriptedTransport { _, _ in .json(#"{"registries": []}"#) }
         var configuration = ClientConfiguration(
             credentialProvider: StaticCredentialProvider(accessKeyId: "AKID", secretAccessKey: "secret"),
@@ -83,5 +83,21 @@ final class ClientEndpointTests: XCTestCase {
         } catch {
             XCTAssertEqual(String(describing: error), "Invalid Configuration: FIPS and custom endpoint are not supported")
         }
+    }
+}
+
+extension ClientEndpointTests {
+    func testFIPSAndDualStackFromTheEnvironment() async throws {
+        let url = try await sentURL {
+            $0.region = "us-east-1"
+            $0.environment = ["AWS_USE_FIPS_ENDPOINT": "true", "AWS_USE_DUALSTACK_ENDPOINT": "true"]
+        }
+        XCTAssertEqual(url, "https://api.ecr-public-fips.us-east-1.api.aws/")
+        let optionWins = try await sentURL {
+            $0.region = "us-east-1"
+            $0.useFIPS = false
+            $0.environment = ["AWS_USE_FIPS_ENDPOINT": "true"]
+        }
+        XCTAssertEqual(optionWins, "https://api.ecr-public.us-east-1.amazonaws.com/")
     }
 }
