@@ -81,7 +81,7 @@ final class GeneratedShapeTests: XCTestCase {
 
     func testDeprecatedMembersAndOperationsAreAnnotatedWithoutWarningsInside() {
         XCTAssertTrue(all.contains("@available(*, deprecated, message: \"Use word.\")"))
-        XCTAssertTrue(all.contains("private var _oldField: String?"))
+        XCTAssertTrue(all.contains("    var _oldField: String?"))
         XCTAssertTrue(all.contains("@available(*, deprecated, message: \"Widgets no longer need shaking. Deprecated since 2024-06-01.\")"))
     }
 
@@ -112,5 +112,11 @@ final class GeneratedShapeTests: XCTestCase {
     func testUnanchoredPatternIsKeptAsWritten() throws {
         let validation = try XCTUnwrap(Self.files["Validation.swift"])
         XCTAssertTrue(validation.contains(##"static let pattern1 = ValidationPattern(#"\w+"#)"##))
+    }
+
+    func testSensitiveMembersArePrintedRedacted() {
+        XCTAssertTrue(all.contains("extension PutEverythingInput: CustomReflectable {"))
+        XCTAssertTrue(all.contains(#""secret": "*** sensitive ***","#))
+        XCTAssertFalse(all.contains("extension PutEverythingOutput: CustomReflectable"), "nothing to hide there")
     }
 }

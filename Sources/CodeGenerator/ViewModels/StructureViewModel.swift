@@ -10,6 +10,8 @@ struct StructureViewModel {
     let hasMembers: Bool
     /// Present for shapes reachable from an operation input.
     let validation: ValidationViewModel?
+    /// Present when the structure has sensitive members.
+    let redaction: RedactionViewModel?
 
     init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation builder: ValidationBuilder?,
          isOperationInput: Bool) {
@@ -30,6 +32,7 @@ struct StructureViewModel {
         if !members.isEmpty { members[members.count - 1].separator = "" }
         self.members = members
         hasMembers = !members.isEmpty
+        redaction = RedactionViewModel(shape: shape, members: members, context: context)
 
         var protocols = ["Sendable", "Hashable", "Codable"]
         if validates, let builder {

@@ -19,6 +19,7 @@ extension StructureViewModel: TemplateFields {
         [
             "typeName": typeName, "access": access, "documentation": documentation, "conformances": conformances,
             "members": members, "hasMembers": hasMembers, "validation": validation as Any,
+            "redaction": redaction as Any,
         ]
     }
 }

@@ -38,6 +38,13 @@ final class SecretsManagerTests: XCTestCase {
         XCTAssertEqual(value.name, "e2e/secret-07")
         XCTAssertEqual(value.arn, created["e2e/secret-07"])
         XCTAssertEqual(value.secretString, #"{"index":7}"#)
+        // The model marks SecretString sensitive: printing the output never shows it.
+        var dumped = ""
+        dump(value, to: &dumped)
+        for printed in [String(describing: value), String(reflecting: value), "\(value)", dumped] {
+            XCTAssertFalse(printed.contains(#""index":7"#), printed)
+            XCTAssertTrue(printed.contains("*** sensitive ***"), printed)
+        }
         XCTAssertNil(value.secretBinary)
         XCTAssertEqual(value.versionStages, ["AWSCURRENT"])
         XCTAssertNotNil(value.versionId)
