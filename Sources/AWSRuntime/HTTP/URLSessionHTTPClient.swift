@@ -34,11 +34,18 @@ public final class URLSessionHTTPClient: HTTPClient {
             urlRequest.httpBody = request.body
         }
         let box = TaskBox()
+        // URLSession's own timeout only limits idle time; this deadline limits the whole attempt, so a response
+        // that trickles in slowly still ends on time.
+        let deadline = Task {
+            try await Task.sleep(for: timeout)
+            box.expire()
+        }
+        defer { deadline.cancel() }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     if let error {
-                        continuation.resume(throwing: Self.transportError(error))
+                        continuation.resume(throwing: box.hasExpired ? HTTPClientError.timedOut : Self.transportError(error))
                         return
                     }
                     guard let http = response as? HTTPURLResponse else {
@@ -96,5 +103,21 @@ private final class TaskBox: @unchecked Sendable {
         let task = self.task
         lock.unlock()
         task?.cancel()
+    }
+
+    private var expired = false
+
+    /// The attempt's deadline passed: cancel, and report a timeout rather than a cancellation.
+    func expire() {
+        lock.lock()
+        expired = true
+        lock.unlock()
+        cancel()
+    }
+
+    var hasExpired: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return expired
     }
 }

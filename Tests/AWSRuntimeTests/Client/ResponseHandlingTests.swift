@@ -185,3 +185,21 @@ final class LineCollector: @unchecked Sendable {
 
     var lines: [String] { lock.withLock { collected } }
 }
+
+extension ResponseHandlingTests {
+    /// A response that keeps trickling bytes never goes idle, yet the attempt still ends at its timeout.
+    func testTheAttemptTimeoutLimitsTheWholeAttemptNotJustIdleTime() async throws {
+        let client = URLSessionHTTPClient()
+        let server = try LoopbackHTTPServer(replies: [.trickle(bodyBytes: 50, interval: .milliseconds(100))])
+        defer { server.stop() }
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            _ = try await client.send(HTTPRequest(method: "GET", url: server.baseURL), timeout: .milliseconds(800))
+            XCTFail("expected a timeout")
+        } catch let error as HTTPClientError {
+            XCTAssertEqual(error, .timedOut)
+        }
+        XCTAssertLessThan(clock.now - started, .seconds(3))
+    }
+}

@@ -33,6 +33,8 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         case close
         /// Wait, then answer (to test timeouts).
         indirect case delayed(Duration, Reply)
+        /// A 200 whose body arrives one byte per `interval`: never idle, but slow (to test whole-attempt limits).
+        case trickle(bodyBytes: Int, interval: Duration)
 
         static func status(_ code: Int, _ body: String = "", headers: HTTPHeaders = [:]) -> Reply {
             .response(HTTPResponse(statusCode: code, headers: headers, body: Data(body.utf8)))
@@ -145,6 +147,12 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             write(connection, Data(head.utf8) + response.body)
         case .raw(let bytes):
             write(connection, bytes)
+        case .trickle(let count, let interval):
+            write(connection, Data("HTTP/1.1 200 OK\r\nContent-Length: \(count)\r\nConnection: close\r\n\r\n".utf8))
+            for _ in 0..<count where !shouldStop {
+                Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
+                write(connection, Data("x".utf8))
+            }
         case .close, .delayed:
             return
         }
