@@ -139,8 +139,12 @@ private final class RunningProcess: @unchecked Sendable {
         lock.withLock {
             guard process.isRunning else { return }
             terminated = true
-            // SIGKILL, not terminate()'s SIGTERM: the command may have blocked or trapped SIGTERM itself.
-            kill(process.processIdentifier, SIGKILL)
+            // SIGKILL, not terminate()'s SIGTERM: the command may have blocked or trapped SIGTERM itself. The
+            // child leads its own process group, so this also ends what it started (`a | b`, `cmd &`), which
+            // would otherwise keep the output pipe open and the read waiting for ever.
+            let pid = process.processIdentifier
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
         }
     }
 

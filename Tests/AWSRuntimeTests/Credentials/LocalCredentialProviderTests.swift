@@ -160,6 +160,18 @@ final class LocalCredentialProviderTests: XCTestCase {
         }
         XCTAssertLessThan(clock.now - start, .seconds(10))
     }
+
+    func testCredentialProcessTimeoutAlsoEndsWhatTheCommandStarted() async {
+        // The pipeline's `sleep` holds the output pipe open: killing only the shell would leave the read waiting.
+        let provider = ProcessCredentialProvider(command: "sleep 30 | cat", environment: [:], timeout: .milliseconds(300))
+        let clock = ContinuousClock()
+        let start = clock.now
+        await assertThrows(provider) { error in
+            guard case .failed(_, let reason) = error else { return XCTFail("unexpected \(error)") }
+            XCTAssertTrue(reason.contains("did not finish within"), reason)
+        }
+        XCTAssertLessThan(clock.now - start, .seconds(10))
+    }
 }
 
 /// Asserts that `provider` throws a ``CredentialProviderError`` and hands it to `check`.
