@@ -109,132 +109,158 @@ public struct ECRPublicError: ServiceError, Equatable {
     public var errorCode: String { code.rawValue }
 
     public init(payload: ServiceErrorPayload) {
-        // awsQueryCompatible services name the error by its legacy awsQuery code in `x-amzn-query-error`.
-        code = Code(rawValue: payload.context.queryErrorCode ?? payload.code)
         message = payload.message
         context = payload.context
+        // awsQueryCompatible services name the error by its legacy awsQuery code in `x-amzn-query-error`; without
+        // that header a modelled error still gets its static code.
+        let reportedCode = payload.context.queryErrorCode.map(Code.init(rawValue:))
         switch payload.code {
         case "EmptyUploadException":
+            code = reportedCode ?? .emptyUploadException
             details = payload.decodeDetails(EmptyUploadException.self).map(Details.emptyUploadException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "ImageAlreadyExistsException":
+            code = reportedCode ?? .imageAlreadyExistsException
             details = payload.decodeDetails(ImageAlreadyExistsException.self).map(Details.imageAlreadyExistsException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "ImageDigestDoesNotMatchException":
+            code = reportedCode ?? .imageDigestDoesNotMatchException
             details = payload.decodeDetails(ImageDigestDoesNotMatchException.self).map(Details.imageDigestDoesNotMatchException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "ImageNotFoundException":
+            code = reportedCode ?? .imageNotFoundException
             details = payload.decodeDetails(ImageNotFoundException.self).map(Details.imageNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "ImageTagAlreadyExistsException":
+            code = reportedCode ?? .imageTagAlreadyExistsException
             details = payload.decodeDetails(ImageTagAlreadyExistsException.self).map(Details.imageTagAlreadyExistsException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "InvalidLayerException":
+            code = reportedCode ?? .invalidLayerException
             details = payload.decodeDetails(InvalidLayerException.self).map(Details.invalidLayerException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "InvalidLayerPartException":
+            code = reportedCode ?? .invalidLayerPartException
             details = payload.decodeDetails(InvalidLayerPartException.self).map(Details.invalidLayerPartException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "InvalidParameterException":
+            code = reportedCode ?? .invalidParameterException
             details = payload.decodeDetails(InvalidParameterException.self).map(Details.invalidParameterException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "InvalidTagParameterException":
+            code = reportedCode ?? .invalidTagParameterException
             details = payload.decodeDetails(InvalidTagParameterException.self).map(Details.invalidTagParameterException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "LayerAlreadyExistsException":
+            code = reportedCode ?? .layerAlreadyExistsException
             details = payload.decodeDetails(LayerAlreadyExistsException.self).map(Details.layerAlreadyExistsException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "LayerPartTooSmallException":
+            code = reportedCode ?? .layerPartTooSmallException
             details = payload.decodeDetails(LayerPartTooSmallException.self).map(Details.layerPartTooSmallException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "LayersNotFoundException":
+            code = reportedCode ?? .layersNotFoundException
             details = payload.decodeDetails(LayersNotFoundException.self).map(Details.layersNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "LimitExceededException":
+            code = reportedCode ?? .limitExceededException
             details = payload.decodeDetails(LimitExceededException.self).map(Details.limitExceededException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "ReferencedImagesNotFoundException":
+            code = reportedCode ?? .referencedImagesNotFoundException
             details = payload.decodeDetails(ReferencedImagesNotFoundException.self).map(Details.referencedImagesNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "RegistryNotFoundException":
+            code = reportedCode ?? .registryNotFoundException
             details = payload.decodeDetails(RegistryNotFoundException.self).map(Details.registryNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "RepositoryAlreadyExistsException":
+            code = reportedCode ?? .repositoryAlreadyExistsException
             details = payload.decodeDetails(RepositoryAlreadyExistsException.self).map(Details.repositoryAlreadyExistsException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "RepositoryCatalogDataNotFoundException":
+            code = reportedCode ?? .repositoryCatalogDataNotFoundException
             details = payload.decodeDetails(RepositoryCatalogDataNotFoundException.self).map(Details.repositoryCatalogDataNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "RepositoryNotEmptyException":
+            code = reportedCode ?? .repositoryNotEmptyException
             details = payload.decodeDetails(RepositoryNotEmptyException.self).map(Details.repositoryNotEmptyException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "RepositoryNotFoundException":
+            code = reportedCode ?? .repositoryNotFoundException
             details = payload.decodeDetails(RepositoryNotFoundException.self).map(Details.repositoryNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "RepositoryPolicyNotFoundException":
+            code = reportedCode ?? .repositoryPolicyNotFoundException
             details = payload.decodeDetails(RepositoryPolicyNotFoundException.self).map(Details.repositoryPolicyNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "ServerException":
+            code = reportedCode ?? .serverException
             details = payload.decodeDetails(ServerException.self).map(Details.serverException)
             fault = .server
             isRetryable = false
             isThrottling = false
         case "TooManyTagsException":
+            code = reportedCode ?? .tooManyTagsException
             details = payload.decodeDetails(TooManyTagsException.self).map(Details.tooManyTagsException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "UnsupportedCommandException":
+            code = reportedCode ?? .unsupportedCommandException
             details = payload.decodeDetails(UnsupportedCommandException.self).map(Details.unsupportedCommandException)
             fault = .client
             isRetryable = false
             isThrottling = false
         case "UploadNotFoundException":
+            code = reportedCode ?? .uploadNotFoundException
             details = payload.decodeDetails(UploadNotFoundException.self).map(Details.uploadNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
         default:
+            code = reportedCode ?? Code(rawValue: payload.code)
             details = nil
             fault = payload.context.statusCode >= 500 ? .server : .client
             isRetryable = false

@@ -93,8 +93,8 @@ final class GeneratedShapeTests: XCTestCase {
     func testErrorsCarryFaultStatusAndRetryability() throws {
         let errors = try XCTUnwrap(Self.files["Errors.swift"])
         XCTAssertTrue(errors.contains("public static let tooFast = Code(rawValue: \"TooFast\")"))
-        XCTAssertTrue(errors.contains("case \"TooFast\":\n            details = payload.decodeDetails(TooFast.self).map(Details.tooFast)\n            fault = .client\n            isRetryable = true\n            isThrottling = true"))
-        XCTAssertTrue(errors.contains("case \"ServiceUnavailable\":\n            details = payload.decodeDetails(ServiceUnavailable.self).map(Details.serviceUnavailable)\n            fault = .server"))
+        XCTAssertTrue(errors.contains("case \"TooFast\":\n            code = reportedCode ?? .tooFast\n            details = payload.decodeDetails(TooFast.self).map(Details.tooFast)\n            fault = .client\n            isRetryable = true\n            isThrottling = true"))
+        XCTAssertTrue(errors.contains("case \"ServiceUnavailable\":\n            code = reportedCode ?? .serviceUnavailable\n            details = payload.decodeDetails(ServiceUnavailable.self).map(Details.serviceUnavailable)\n            fault = .server"))
     }
 
     func testNestedPaginationPathsAndServiceDefaults() throws {
