@@ -31,10 +31,11 @@ enum ECRPublicTool {
         }
         let options = try GlobalOptions(arguments)
         let command = try type.init(arguments: arguments)
+        let context = context(options, console: console, environment: environment)
         if options.debug {
-            DebugSummary(options: options, environment: environment).lines().forEach(console.error)
+            DebugSummary(client: context.client, output: options.output).lines().forEach(console.error)
         }
-        try await command.run(in: context(options, console: console, environment: environment))
+        try await command.run(in: context)
         return ExitStatus.success
     }
 

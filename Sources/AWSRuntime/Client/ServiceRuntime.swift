@@ -59,4 +59,11 @@ public struct ServiceRuntime: Sendable {
             return result
         }
     }
+
+    /// The region and endpoint this client's calls go to, worked out as a call would (options, environment,
+    /// profile, the model's rule set); for diagnostics such as a `--debug` line.
+    public func resolvedEndpoint() throws -> (region: String, url: URL) {
+        let target = try state.target()
+        return (target.region, target.endpoint)
+    }
 }

@@ -14,7 +14,7 @@ public final class RetryQuota: Sendable {
     /// The tokens left.
     public var available: Int { tokens.withLock { $0 } }
 
-    /// Takes the cost of one retry; false (and nothing taken) when the bucket cannot pay.
+    /// Takes the cost of one retry and returns it; nil (and nothing taken) when the bucket cannot pay.
     public func acquire(isTimeout: Bool) -> Int? {
         let cost = isTimeout ? Self.timeoutRetryCost : Self.retryCost
         return tokens.withLock { value in
