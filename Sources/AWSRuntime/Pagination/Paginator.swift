@@ -2,15 +2,18 @@
 ///
 /// The first request is the caller's input as given (its token and page size included); each next request
 /// carries the previous page's token. Iteration ends when a page has no token (nil or empty), or after the
-/// page whose token equals the one just sent (that page is still yielded, so nothing is lost and nothing
-/// loops). Errors end it by throwing; a cancelled task stops before the next request.
+/// page whose token was already sent — the one just sent, or any earlier one (that page is still yielded, so
+/// nothing is lost and nothing loops). Errors end it by throwing; a cancelled task stops before the next
+/// request.
 public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Sendable {
     public typealias Element = Output
 
     let input: Input
     let fetch: @Sendable (Input) async throws -> Output
-    /// The input for the page after `output`, fetched with `input`; nil when `output` is the last page.
-    let nextInput: @Sendable (Input, Output) -> Input?
+    /// The token an input carries, if any.
+    let sentToken: @Sendable (Input) -> AnyHashable?
+    /// The next input and its token after `output` (fetched with `input`); nil when `output` has no token.
+    let nextInput: @Sendable (Input, Output) -> (input: Input, token: AnyHashable)?
 
     /// - Parameters:
     ///   - inputToken: reads the token an input carries.
@@ -25,10 +28,10 @@ public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Senda
     ) {
         self.input = input
         self.fetch = fetch
+        self.sentToken = { inputToken($0).map(AnyHashable.init) }
         self.nextInput = { sent, page in
-            // The same token back means the service has nothing further: stop after this page, never loop.
-            guard let token = outputToken(page), !token.isEmptyToken, token != inputToken(sent) else { return nil }
-            return settingToken(sent, token)
+            guard let token = outputToken(page), !token.isEmptyToken else { return nil }
+            return (settingToken(sent, token), AnyHashable(token))
         }
     }
 
@@ -38,19 +41,23 @@ public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Senda
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(paginator: self, next: input)
+        Iterator(paginator: self, next: input, sent: Set(sentToken(input).map { [$0] } ?? []))
     }
 
     public struct Iterator: AsyncIteratorProtocol {
         let paginator: Paginator
         var next: Input?
+        /// Every token sent so far: a token seen before means the service is going round in a loop.
+        var sent: Set<AnyHashable>
 
         public mutating func next() async throws -> Output? {
             guard let input = next else { return nil }
             next = nil
             try Task.checkCancellation()
             let page = try await paginator.fetch(input)
-            next = paginator.nextInput(input, page)
+            if let (following, token) = paginator.nextInput(input, page), sent.insert(token).inserted {
+                next = following
+            }
             return page
         }
     }
@@ -99,7 +106,7 @@ public struct PaginatedItems<Input: Sendable, Output: Sendable, Item>: AsyncSequ
 }
 
 /// A next-page token: a string for almost every service, a key map for some (DynamoDB's `LastEvaluatedKey`).
-public protocol PaginationToken: Equatable, SendableMetatype {
+public protocol PaginationToken: Hashable, SendableMetatype {
     /// An empty token ends pagination like a missing one.
     var isEmptyToken: Bool { get }
 }
@@ -108,6 +115,6 @@ extension String: PaginationToken {
     public var isEmptyToken: Bool { isEmpty }
 }
 
-extension Dictionary: PaginationToken where Value: Equatable {
+extension Dictionary: PaginationToken where Value: Hashable {
     public var isEmptyToken: Bool { isEmpty }
 }

@@ -52,4 +52,22 @@ final class PaginatorTests: XCTestCase {
         for try await item in paginator.items({ $0.items }).items { items.append(item) }
         XCTAssertEqual(items, [1, 2, 3])
     }
+
+    func testATokenCycleStopsInsteadOfLooping() async throws {
+        // The service alternates A, B, A, ...: each page is fetched once, then iteration ends.
+        let calls = Calls()
+        let paginator = Paginator(
+            input: Input(token: nil, limit: 1),
+            fetch: { (input: Input) -> Page in
+                calls.record(input)
+                return Page(next: input.token == "A" ? "B" : "A", number: calls.all.count)
+            },
+            inputToken: { $0.token },
+            settingToken: { input, token in Input(token: token, limit: input.limit) },
+            outputToken: { $0.next })
+        var pages = 0
+        for try await _ in paginator { pages += 1 }
+        XCTAssertEqual(pages, 3)
+        XCTAssertEqual(calls.all.map(\.token), [nil, "A", "B"])
+    }
 }
