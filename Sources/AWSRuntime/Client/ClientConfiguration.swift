@@ -46,6 +46,7 @@ public struct ClientConfiguration: Sendable {
     /// Bodies smaller than this are sent uncompressed (the AWS SDKs' default: 10240 bytes).
     public var requestMinCompressionSizeBytes: Int
 
+    /// Every argument is optional; what is left nil is found from the environment and the shared files.
     public init(
         region: String? = nil,
         profile: String? = nil,

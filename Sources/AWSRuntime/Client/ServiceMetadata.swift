@@ -19,12 +19,16 @@ public struct ServiceMetadata: Sendable {
     public var signingName: String
     /// The `X-Amz-Target` prefix: the service shape's name, e.g. `SpencerFrontendService`.
     public var targetPrefix: String
+    /// Which awsJson version the service speaks.
     public var wireProtocol: WireProtocol
+    /// The model's API version, e.g. `2020-10-30`.
     public var apiVersion: String
+    /// Whether the service has the `awsQueryCompatible` trait, so errors may carry `x-amzn-query-error`.
     public var isAWSQueryCompatible: Bool
     /// The model's `smithy.rules#endpointRuleSet`, as JSON text.
     public var endpointRuleSet: String?
 
+    /// Metadata as the generator writes it from the model.
     public init(sdkId: String, signingName: String, targetPrefix: String, wireProtocol: WireProtocol,
                 apiVersion: String, isAWSQueryCompatible: Bool = false, endpointRuleSet: String?) {
         self.sdkId = sdkId

@@ -3,10 +3,13 @@ import Foundation
 /// Runs operations for a generated client: validate → encode → resolve endpoint → sign → send → retry →
 /// decode. One per client; cheap to copy, safe to share across tasks.
 public struct ServiceRuntime: Sendable {
+    /// The service this runtime calls.
     public let metadata: ServiceMetadata
+    /// The settings the client was created with, before environment and profile fallbacks.
     public let configuration: ClientConfiguration
     let state: RuntimeState
 
+    /// A runtime for the service described by `metadata`; the region and endpoint are resolved on the first call.
     public init(metadata: ServiceMetadata, configuration: ClientConfiguration = ClientConfiguration()) {
         self.metadata = metadata
         self.configuration = configuration

@@ -2,6 +2,7 @@ import Foundation
 
 /// The gzip file format (RFC 1952) around a DEFLATE stream, for `Content-Encoding: gzip` request bodies.
 public enum Gzip {
+    /// Compresses `data` into gzip format: header, DEFLATE stream, CRC-32 and length.
     public static func compress(_ data: Data) -> Data {
         let input = [UInt8](data)
         // Magic, CM 8 (deflate), no flags, no modification time, no extra flags, OS unknown.

@@ -6,6 +6,7 @@ public struct ProfileSettings: Sendable, Equatable {
     /// Every property, keys as written (sub-properties as `parent.child`).
     public var properties: [String: String]
 
+    /// A profile with the given name and raw properties.
     public init(name: String, properties: [String: String]) {
         self.name = name
         self.properties = properties

@@ -13,6 +13,7 @@ public struct SharedConfigLocations: Sendable, Equatable {
     /// Whether the profile was chosen explicitly (`AWS_PROFILE` or an option) rather than defaulted.
     public var isProfileExplicit: Bool
 
+    /// Uses the given paths and profile as they are, without reading the environment.
     public init(configFile: String, credentialsFile: String, profileName: String = "default", isProfileExplicit: Bool = false) {
         self.configFile = configFile
         self.credentialsFile = credentialsFile

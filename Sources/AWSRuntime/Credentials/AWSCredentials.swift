@@ -16,6 +16,7 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
     /// When temporary credentials stop working; nil for long-term keys.
     public var expiration: Date?
 
+    /// Credentials from their parts; long-term keys have no session token or expiration.
     public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey

@@ -23,6 +23,7 @@ public actor CachingCredentialProvider: CredentialProvider {
         self.now = now
     }
 
+    /// The cached credentials while they are fresh; otherwise one shared fetch from the base provider.
     public func credentials() async throws -> AWSCredentials {
         if let cached, !cached.expires(within: refreshMargin, of: now()) { return cached }
         if let inFlight { return try await inFlight.value }

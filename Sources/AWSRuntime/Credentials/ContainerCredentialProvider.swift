@@ -31,6 +31,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
         self.timeout = timeout
     }
 
+    /// Calls the container endpoint (with its authorization token, if any) and parses the credentials it returns.
     public func credentials() async throws -> AWSCredentials {
         let url = try endpoint()
         var request = HTTPRequest(method: "GET", url: url)

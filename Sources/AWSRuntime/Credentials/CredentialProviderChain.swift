@@ -7,10 +7,12 @@ public struct CredentialProviderChain: CredentialProvider {
     /// The providers in the order they are tried.
     public let providers: [any CredentialProvider]
 
+    /// A chain that tries `providers` in the order given.
     public init(_ providers: [any CredentialProvider]) {
         self.providers = providers
     }
 
+    /// The first provider's credentials; a provider that is set up but fails ends the search with its error.
     public func credentials() async throws -> AWSCredentials {
         var attempts: [CredentialProviderError.Attempt] = []
         for provider in providers {

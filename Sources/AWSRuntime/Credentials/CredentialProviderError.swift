@@ -8,6 +8,7 @@ public enum CredentialProviderError: Error, Sendable, Equatable, CustomStringCon
         /// Why it gave nothing.
         public var reason: String
 
+        /// Records that `provider` gave nothing, and why.
         public init(provider: String, reason: String) {
             self.provider = provider
             self.reason = reason

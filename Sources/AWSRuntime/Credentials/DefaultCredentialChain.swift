@@ -23,6 +23,7 @@ public struct DefaultCredentialChain: CredentialProvider {
         cache = CachingCredentialProvider(chain)
     }
 
+    /// The cached credentials, or the first ones the chain finds when they are missing or about to expire.
     public func credentials() async throws -> AWSCredentials {
         try await cache.credentials()
     }

@@ -10,6 +10,7 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
         self.environment = environment
     }
 
+    /// Reads the variables; not configured when neither key is set, failed when only one is.
     public func credentials() async throws -> AWSCredentials {
         let accessKeyId = environment["AWS_ACCESS_KEY_ID"].flatMap { $0.isEmpty ? nil : $0 }
         let secret = environment["AWS_SECRET_ACCESS_KEY"].flatMap { $0.isEmpty ? nil : $0 }

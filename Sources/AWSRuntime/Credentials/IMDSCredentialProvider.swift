@@ -27,6 +27,7 @@ public struct IMDSCredentialProvider: CredentialProvider {
         self.timeout = timeout
     }
 
+    /// Gets an IMDSv2 token, then the instance role's name, then its credentials; not configured when disabled or when nothing answers.
     public func credentials() async throws -> AWSCredentials {
         if environment["AWS_EC2_METADATA_DISABLED"]?.lowercased() == "true" {
             throw CredentialProviderError.notConfigured(

@@ -33,6 +33,7 @@ public struct ProcessCredentialProvider: CredentialProvider {
         self.name = profileName.map { "credential_process of profile '\($0)'" } ?? "credential_process"
     }
 
+    /// Runs the command and parses its JSON output; fails on a timeout, a non-zero exit or bad output.
     public func credentials() async throws -> AWSCredentials {
         let output = try await ChildProcess.run(command: command, environment: environment, timeout: timeout, label: name)
         let source = "command `\(command)`"

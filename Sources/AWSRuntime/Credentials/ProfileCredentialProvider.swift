@@ -17,6 +17,7 @@ public struct ProfileCredentialProvider: CredentialProvider {
 
     var name: String { "profile '\(locations.profileName)'" }
 
+    /// The profile's static keys, else the output of its `credential_process`; fails for profiles using unsupported sources such as `role_arn` or SSO.
     public func credentials() async throws -> AWSCredentials {
         let profile: ProfileSettings
         do {

@@ -27,6 +27,7 @@ public struct SHA256Digest: Sendable, Hashable, Sequence, CustomStringConvertibl
         try Swift.withUnsafeBytes(of: storage, body)
     }
 
+    /// Iterates the 32 bytes in order.
     public func makeIterator() -> IndexingIterator<[UInt8]> {
         withUnsafeBytes { Array($0) }.makeIterator()
     }

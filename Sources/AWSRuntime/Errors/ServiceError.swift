@@ -9,12 +9,14 @@ public enum ErrorFault: String, Sendable, Hashable {
 public struct ServiceErrorContext: Sendable, Hashable {
     /// The operation that failed, e.g. `DescribeImages`.
     public var operation: String
+    /// The HTTP status of the error response.
     public var statusCode: Int
     /// The `x-amzn-RequestId` the service assigned; quote it to AWS support.
     public var requestId: String?
     /// The legacy code of `awsQueryCompatible` services (from `x-amzn-query-error`).
     public var queryErrorCode: String?
 
+    /// Describes the response an error came in.
     public init(operation: String, statusCode: Int, requestId: String?, queryErrorCode: String? = nil) {
         self.operation = operation
         self.statusCode = statusCode
@@ -27,11 +29,14 @@ public struct ServiceErrorContext: Sendable, Hashable {
 public struct ServiceErrorPayload: Sendable {
     /// The error code without namespace or suffix, e.g. `RepositoryNotFoundException`.
     public var code: String
+    /// The message the service sent, if any.
     public var message: String?
+    /// The operation, status and request id of the response.
     public var context: ServiceErrorContext
     /// The JSON body, for decoding the error's own members.
     public var body: Data
 
+    /// A payload already split into code, message and body.
     public init(code: String, message: String?, context: ServiceErrorContext, body: Data) {
         self.code = code
         self.message = message

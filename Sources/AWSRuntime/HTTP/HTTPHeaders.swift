@@ -6,16 +6,21 @@ import Foundation
 public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
     /// One header field as sent on the wire.
     public struct Field: Sendable, Equatable {
+        /// The field name, with the case it was added in.
         public var name: String
+        /// The field value.
         public var value: String
+        /// A field with the given name and value.
         public init(name: String, value: String) {
             self.name = name
             self.value = value
         }
     }
 
+    /// Every field in the order it was added, repeats included.
     public private(set) var fields: [Field]
 
+    /// Headers from (name, value) pairs, kept in order.
     public init(_ fields: [(String, String)] = []) {
         self.fields = fields.map { Field(name: $0.0, value: $0.1) }
     }
@@ -48,7 +53,9 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
         fields.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
     }
 
+    /// Whether any field is called `name`, compared case-insensitively.
     public func contains(_ name: String) -> Bool { self[name] != nil }
 
+    /// Iterates the fields in order.
     public func makeIterator() -> IndexingIterator<[Field]> { fields.makeIterator() }
 }

@@ -23,6 +23,7 @@ public final class URLSessionHTTPClient: HTTPClient {
         }
     }
 
+    /// Sends `request` and reads the whole response; the whole attempt must finish within `timeout`.
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method

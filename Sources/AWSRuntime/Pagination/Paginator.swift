@@ -6,6 +6,7 @@
 /// nothing is lost and nothing loops). Errors end it by throwing; a cancelled task stops before the next
 /// request.
 public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Sendable {
+    /// Iterating yields whole pages (operation outputs).
     public typealias Element = Output
 
     let input: Input
@@ -44,6 +45,7 @@ public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Senda
         Iterator(paginator: self, next: input, sent: Set(sentToken(input).map { [$0] } ?? []))
     }
 
+    /// Fetches one page per `next()`, stopping at a missing, empty or repeated token.
     public struct Iterator: AsyncIteratorProtocol {
         let paginator: Paginator
         var next: Input?
@@ -65,8 +67,10 @@ public struct Paginator<Input: Sendable, Output: Sendable>: AsyncSequence, Senda
 
 /// A paginated operation's pages, plus `items`: every item of every page, in order.
 public struct ItemPaginator<Input: Sendable, Output: Sendable, Item>: AsyncSequence, Sendable {
+    /// Iterating yields whole pages; use `items` for the items themselves.
     public typealias Element = Output
 
+    /// The underlying page sequence.
     public let pages: Paginator<Input, Output>
     let extract: @Sendable (Output) -> [Item]
 
@@ -78,6 +82,7 @@ public struct ItemPaginator<Input: Sendable, Output: Sendable, Item>: AsyncSeque
 
 /// The items of a paginated operation, across pages.
 public struct PaginatedItems<Input: Sendable, Output: Sendable, Item>: AsyncSequence, Sendable {
+    /// Iterating yields single items, page after page.
     public typealias Element = Item
 
     let pages: Paginator<Input, Output>
@@ -87,6 +92,7 @@ public struct PaginatedItems<Input: Sendable, Output: Sendable, Item>: AsyncSequ
         Iterator(pages: pages.makeAsyncIterator(), extract: extract)
     }
 
+    /// Hands out the current page's items, fetching the next page when they run out (skipping empty pages).
     public struct Iterator: AsyncIteratorProtocol {
         var pages: Paginator<Input, Output>.Iterator
         let extract: @Sendable (Output) -> [Item]
@@ -112,9 +118,11 @@ public protocol PaginationToken: Hashable, SendableMetatype {
 }
 
 extension String: PaginationToken {
+    /// An empty string ends pagination.
     public var isEmptyToken: Bool { isEmpty }
 }
 
 extension Dictionary: PaginationToken where Value: Hashable {
+    /// An empty key map ends pagination.
     public var isEmptyToken: Bool { isEmpty }
 }

@@ -5,15 +5,18 @@ public protocol OperationInput: Encodable, Sendable, Validatable {}
 
 /// The input of an operation that takes none (Smithy's `Unit`): sent as `{}`.
 public struct EmptyInput: OperationInput, Hashable {
+    /// The empty input; there is nothing to set.
     public init() {}
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: AnyCodingKey.self)
     }
+    /// Nothing to check: an empty input is always valid.
     public func validate(_ validator: inout Validator, path: MemberPath) {}
 }
 
 /// The output of an operation that returns nothing (Smithy's `Unit`); any body is ignored.
 public struct EmptyOutput: Decodable, Sendable, Hashable {
+    /// The empty output; there is nothing to set.
     public init() {}
     public init(from decoder: any Decoder) throws {}
 }
@@ -28,10 +31,12 @@ public struct Boxed<Value: Sendable & Hashable>: Sendable, Hashable {
 
     private var storage: Storage
 
+    /// Boxes `wrappedValue`.
     public init(wrappedValue: Value) {
         storage = Storage(wrappedValue)
     }
 
+    /// The boxed value; setting it allocates a new box, so copies never share changes.
     public var wrappedValue: Value {
         get { storage.value }
         set { storage = Storage(newValue) }

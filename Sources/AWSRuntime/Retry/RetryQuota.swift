@@ -3,12 +3,16 @@ import Foundation
 /// The client-wide token bucket of AWS standard retries: each retry spends tokens, successes refill them,
 /// and when the bucket is empty failures are returned at once instead of retried.
 public final class RetryQuota: Sendable {
+    /// The tokens a new bucket holds; refills never go above it.
     public static let initialTokens = 500
+    /// Tokens one retry costs.
     public static let retryCost = 5
+    /// Tokens one retry after a timeout costs, double the usual.
     public static let timeoutRetryCost = 10
 
     private let tokens = LockedValue(RetryQuota.initialTokens)
 
+    /// A full bucket of `initialTokens`.
     public init() {}
 
     /// The tokens left.

@@ -10,6 +10,7 @@ public struct RetryStrategy: Sendable {
     /// The first backoff's upper bound; each retry doubles it.
     public var baseDelay: Duration
 
+    /// AWS standard defaults: 3 attempts, 1 s base delay, 20 s maximum backoff; `maxAttempts` below 1 counts as 1.
     public init(maxAttempts: Int = 3, maxBackoff: Duration = .seconds(20), baseDelay: Duration = .seconds(1)) {
         self.maxAttempts = max(1, maxAttempts)
         self.maxBackoff = maxBackoff

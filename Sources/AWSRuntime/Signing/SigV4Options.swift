@@ -11,6 +11,7 @@ public struct SigV4Options: Sendable, Equatable {
     /// Leave the session token out of the signature and add it afterwards (a few services, e.g. IoT, want this).
     public var omitSessionToken: Bool
 
+    /// Defaults suit JSON and query services: signed payload, normalised and double-encoded path, token signed.
     public init(
         unsignedPayload: Bool = false,
         addContentSHA256Header: Bool = false,

@@ -17,6 +17,7 @@ public struct SigV4Signer: Sendable {
     /// The cache of derived signing keys this signer uses.
     public let keyCache: SigningKeyCache
 
+    /// A signer that derives and caches its signing keys in `keyCache` (a fresh, empty one by default).
     public init(keyCache: SigningKeyCache = SigningKeyCache()) {
         self.keyCache = keyCache
     }

@@ -13,10 +13,12 @@ public struct ConstraintViolation: Sendable, Equatable, CustomStringConvertible 
 
     /// The member path, e.g. `catalogData.architectures[2]`.
     public var path: String
+    /// Which constraint was broken, with its limit.
     public var constraint: Constraint
     /// The actual length or value; nil for `sensitive` members, whose values are never shown.
     public var actual: String?
 
+    /// A violation at `path`; pass nil for `actual` to hide a sensitive value.
     public init(path: String, constraint: Constraint, actual: String?) {
         self.path = path
         self.constraint = constraint
@@ -49,8 +51,10 @@ public struct ConstraintViolation: Sendable, Equatable, CustomStringConvertible 
 public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The operation whose input was invalid.
     public var operation: String
+    /// Every violation found, in the order the members were checked.
     public var violations: [ConstraintViolation]
 
+    /// An error for `operation` listing `violations`.
     public init(operation: String, violations: [ConstraintViolation]) {
         self.operation = operation
         self.violations = violations

@@ -6,9 +6,11 @@ import Foundation
 /// The generator checks that each pattern compiles, so a failure here would mean a runtime/Foundation mismatch;
 /// it is then reported as a violation, never a crash.
 public struct ValidationPattern: Sendable {
+    /// The pattern as the model writes it, for messages.
     public let pattern: String
     private let regex: NSRegularExpression?
 
+    /// Compiles `pattern`; one that does not compile matches nothing.
     public init(_ pattern: String) {
         self.pattern = pattern
         self.regex = try? NSRegularExpression(pattern: pattern, options: [])

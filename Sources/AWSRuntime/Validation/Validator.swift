@@ -8,9 +8,12 @@ public protocol Validatable: Sendable {
 
 /// Collects constraint violations; generated `validate` methods call its checks.
 public struct Validator: Sendable {
+    /// Which constraint kinds the checks enforce.
     public let options: ValidationOptions
+    /// The violations collected so far.
     public private(set) var violations: [ConstraintViolation] = []
 
+    /// An empty validator that enforces the constraint kinds in `options`.
     public init(options: ValidationOptions = .all) {
         self.options = options
     }

@@ -7,6 +7,7 @@ import SmithyModel
 public struct ClientGenerator: Sendable {
     private let renderer: TemplateRenderer
 
+    /// Parses `templates` up front, so syntax errors surface before any model is read.
     public init(templates: TemplateSet) throws(TemplateError) {
         renderer = try templates.parsed()
     }

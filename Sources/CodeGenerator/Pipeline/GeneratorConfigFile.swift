@@ -7,6 +7,7 @@ import Foundation
 ///   "templates": "MyTemplates" }
 /// ```
 public struct GeneratorConfigFile: Sendable, Equatable {
+    /// The generator settings the file sets; unset keys keep their defaults.
     public var options: GeneratorOptions
     /// A templates folder relative to the config file, overriding built-in templates file by file.
     public var templatesDirectory: URL?
@@ -21,6 +22,7 @@ public struct GeneratorConfigFile: Sendable, Equatable {
         return try parse(data, file: url.path, baseDirectory: url.deletingLastPathComponent())
     }
 
+    /// Parses and checks config JSON; `file` labels errors and `baseDirectory` resolves `templates`.
     public static func parse(_ data: Data, file: String, baseDirectory: URL) throws -> GeneratorConfigFile {
         let object: [String: Any]
         do {
@@ -75,8 +77,11 @@ public struct GeneratorConfigFile: Sendable, Equatable {
 
 /// A problem in a config file, naming the file and the key.
 public struct ConfigFileError: Error, Sendable, CustomStringConvertible {
+    /// The config file's path.
     public var file: String
+    /// The setting at fault; nil when the whole file is.
     public var key: String?
+    /// What is wrong.
     public var message: String
 
     public var description: String {

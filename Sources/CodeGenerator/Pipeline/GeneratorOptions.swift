@@ -7,6 +7,7 @@ public struct GeneratorOptions: Sendable, Equatable {
 
     /// Module and type-prefix name; derived from the service's SDK id when nil (`ECR PUBLIC` → `ECRPublic`).
     public var moduleName: String?
+    /// Access level of the generated declarations; `public` by default.
     public var accessLevel: AccessLevel
     /// Only these operations (by Smithy name) and the shapes they reach are generated; nil means all.
     public var operationAllowList: Set<String>?
@@ -15,6 +16,7 @@ public struct GeneratorOptions: Sendable, Equatable {
     /// The service to generate, for models that define several; nil means the model's only service.
     public var serviceID: String?
 
+    /// Options; the defaults generate a public client for every operation, with validation.
     public init(
         moduleName: String? = nil, accessLevel: AccessLevel = .public, operationAllowList: Set<String>? = nil,
         generateValidation: Bool = true
@@ -30,8 +32,10 @@ public struct GeneratorOptions: Sendable, Equatable {
 public struct GeneratedFile: Sendable, Equatable {
     /// Path relative to the output folder, e.g. `Client.swift`.
     public var path: String
+    /// The file's Swift source text.
     public var contents: String
 
+    /// A file at `path` with `contents`.
     public init(path: String, contents: String) {
         self.path = path
         self.contents = contents

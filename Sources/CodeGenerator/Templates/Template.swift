@@ -6,6 +6,7 @@
 /// line removes the whole line, and an indented standalone partial indents every line it renders, so templates
 /// read like the code they produce.
 public struct Template: Sendable {
+    /// The template's name, for partials and errors.
     public let name: String
     let nodes: [TemplateNode]
 
@@ -26,10 +27,14 @@ indirect enum TemplateNode: Sendable {
 
 /// A template that cannot be parsed or rendered, with the template name and line.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The template's name.
     public var template: String
+    /// The 1-based line at fault.
     public var line: Int
+    /// What is wrong.
     public var message: String
 
+    /// An error in `template` at `line`.
     public init(template: String, line: Int, message: String) {
         self.template = template
         self.line = line

@@ -4,8 +4,10 @@
 /// Swift structs. A name that no view model on the stack has is an error, not an empty string: a typo in a
 /// template must fail generation, not silently drop code.
 public struct TemplateRenderer: Sendable {
+    /// Parsed templates by name; partials are looked up here too.
     public let templates: [String: Template]
 
+    /// A renderer over already-parsed templates.
     public init(templates: [String: Template]) {
         self.templates = templates
     }

@@ -5,6 +5,7 @@ public struct TemplateSet: Sendable {
     /// File name (without `.mustache`) → source.
     public var sources: [String: String]
 
+    /// A set from sources already in memory.
     public init(sources: [String: String]) {
         self.sources = sources
     }
@@ -49,7 +50,9 @@ public struct TemplateSet: Sendable {
 
 /// A templates folder or file that cannot be read.
 public struct TemplateLoadingError: Error, Sendable, CustomStringConvertible {
+    /// The folder or file that failed.
     public var path: String
+    /// Why it could not be read.
     public var reason: String
     public var description: String { "\(path): \(reason)" }
 }

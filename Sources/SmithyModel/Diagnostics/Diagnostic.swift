@@ -1,10 +1,13 @@
 /// A problem found in a model, naming the shape and the JSON path at fault.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    /// How serious a problem is: errors stop loading, warnings are kept on the model.
     public enum Severity: String, Sendable {
         case error, warning
     }
 
+    /// Whether the problem stops loading.
     public var severity: Severity
+    /// What is wrong, in plain words.
     public var message: String
     /// The shape (or member) at fault, when there is one.
     public var shapeID: ShapeID?
@@ -13,6 +16,7 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     /// The model file, when known.
     public var file: String?
 
+    /// A diagnostic, optionally located by shape, JSON path and file.
     public init(
         _ severity: Severity, _ message: String, shape: ShapeID? = nil, path: String? = nil, file: String? = nil
     ) {
@@ -38,12 +42,15 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
 /// Thrown when a model has errors; carries every diagnostic found, warnings included.
 public struct ModelError: Error, Sendable, CustomStringConvertible {
+    /// Every diagnostic found, errors and warnings.
     public var diagnostics: [Diagnostic]
 
+    /// An error carrying `diagnostics`.
     public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
+    /// Only the diagnostics of severity `error`.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
@@ -51,14 +58,18 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
 
 /// Builds JSON paths for diagnostics in one consistent form.
 public enum JSONPath {
+    /// The path of the whole document.
     public static let root = "$"
 
+    /// The path of member `key` of `base`: `.key` for plain identifiers, `["key"]` otherwise.
     public static func key(_ base: String, _ key: String) -> String {
         let isPlain = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !(key.first?.isNumber ?? true)
         return isPlain ? "\(base).\(key)" : "\(base)[\"\(key)\"]"
     }
 
+    /// The path of element `index` of `base`.
     public static func index(_ base: String, _ index: Int) -> String { "\(base)[\(index)]" }
 
+    /// The path of the shape with absolute id `id` in the document.
     public static func shape(_ id: String) -> String { "$.shapes[\"\(id)\"]" }
 }

@@ -5,8 +5,11 @@
 public struct JSONParser {
     /// Why a document is not valid JSON, and where.
     public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong.
         public var message: String
+        /// The 1-based line of the error.
         public var line: Int
+        /// The 1-based column of the error.
         public var column: Int
         public var description: String { "invalid JSON at line \(line), column \(column): \(message)" }
     }
@@ -32,6 +35,7 @@ public struct JSONParser {
         return value
     }
 
+    /// Parses a whole document given as text.
     public static func parse(_ text: String) throws(SyntaxError) -> JSONNode {
         try parse(Array(text.utf8))
     }

@@ -1,5 +1,6 @@
 /// Writes a ``JSONNode`` back as compact JSON text, keys in their original order (deterministic output).
 public enum JSONWriter {
+    /// `node` as JSON without whitespace.
     public static func compact(_ node: JSONNode) -> String {
         var output = ""
         write(node, into: &output)

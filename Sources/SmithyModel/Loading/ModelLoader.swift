@@ -5,6 +5,7 @@ import Foundation
 /// Every problem is collected with its shape id and JSON path; loading throws ``ModelError`` when any is an
 /// error, so callers never generate from a half-understood model.
 public struct ModelLoader {
+    /// The `smithy` version strings the loader accepts.
     public static let supportedVersions: Set<String> = ["1", "1.0", "2", "2.0"]
 
     private var diagnostics: [Diagnostic] = []

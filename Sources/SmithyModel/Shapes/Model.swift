@@ -2,12 +2,14 @@
 public struct Model: Sendable {
     /// The `smithy` version the document declared ("2.0", "1.0", ...).
     public var smithyVersion: String
+    /// The document's `metadata` section.
     public var metadata: JSONObject
     /// The model's own shapes (the prelude is looked up separately).
     public private(set) var shapes: [ShapeID: Shape]
     /// Warnings found while loading; errors are thrown instead.
     public var warnings: [Diagnostic]
 
+    /// A model from its parts; the loader checks them before building one.
     public init(smithyVersion: String, metadata: JSONObject, shapes: [ShapeID: Shape], warnings: [Diagnostic] = []) {
         self.smithyVersion = smithyVersion
         self.metadata = metadata

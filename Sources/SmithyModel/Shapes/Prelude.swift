@@ -1,5 +1,6 @@
 /// Smithy's prelude: the `smithy.api#` shapes every model may target without defining them.
 public enum Prelude {
+    /// Every prelude shape by id: the simple types, the `Primitive*` types with their zero defaults, and `Unit`.
     public static let shapes: [ShapeID: Shape] = {
         var shapes: [ShapeID: Shape] = [:]
         func add(_ name: String, _ type: ShapeType, default value: JSONNode? = nil) {
@@ -26,5 +27,6 @@ public enum Prelude {
         return shapes
     }()
 
+    /// Whether `id` is in the prelude's namespace.
     public static func isPrelude(_ id: ShapeID) -> Bool { id.namespace == ShapeID.preludeNamespace }
 }

@@ -1,9 +1,13 @@
 /// An absolute Smithy shape id: `namespace#Name`, optionally with a `$member`.
 public struct ShapeID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The part before `#`, e.g. `com.amazonaws.ecrpublic`.
     public var namespace: String
+    /// The shape name after `#`.
     public var name: String
+    /// The member name after `$`, for member ids.
     public var member: String?
 
+    /// An id from its parts.
     public init(namespace: String, name: String, member: String? = nil) {
         self.namespace = namespace
         self.name = name
@@ -31,9 +35,11 @@ public struct ShapeID: Sendable, Hashable, Comparable, CustomStringConvertible {
         member.map { "\(namespace)#\(name)$\($0)" } ?? "\(namespace)#\(name)"
     }
 
+    /// Orders ids by their text form, for stable output.
     public static func < (lhs: ShapeID, rhs: ShapeID) -> Bool { lhs.description < rhs.description }
 
     /// The namespace of Smithy's prelude (`smithy.api#String`, `smithy.api#Unit`, ...).
     public static let preludeNamespace = "smithy.api"
+    /// `smithy.api#Unit`, the "no input" / "no output" shape.
     public static let unit = ShapeID(namespace: preludeNamespace, name: "Unit")
 }

@@ -8,6 +8,7 @@ public enum ShapeType: String, Sendable, CaseIterable {
     /// A member shape; only appears inside aggregates.
     case member
 
+    /// Whether this is a simple type (scalars, timestamps, documents and enums), not an aggregate or service shape.
     public var isSimple: Bool {
         switch self {
         case .blob, .boolean, .string, .byte, .short, .integer, .long, .float, .double,
@@ -18,6 +19,7 @@ public enum ShapeType: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether values are numbers; `intEnum` counts, its values being integers.
     public var isNumber: Bool {
         switch self {
         case .byte, .short, .integer, .long, .float, .double, .bigInteger, .bigDecimal, .intEnum: return true

@@ -1,14 +1,24 @@
 /// Typed views of the traits a client generator needs.
 extension Traits {
+    /// Whether the member has the `required` trait.
     public var isRequired: Bool { has(TraitID.required) }
+    /// Whether the member has `clientOptional`: optional in clients whatever else it has.
     public var isClientOptional: Bool { has(TraitID.clientOptional) }
+    /// Whether the member has `addedDefault`: its default came later, so clients must not rely on it.
     public var hasAddedDefault: Bool { has(TraitID.addedDefault) }
+    /// Whether the value is `sensitive` and must never be shown.
     public var isSensitive: Bool { has(TraitID.sensitive) }
+    /// Whether the member gets a generated token when left unset.
     public var isIdempotencyToken: Bool { has(TraitID.idempotencyToken) }
+    /// Whether the list or map may hold nulls.
     public var isSparse: Bool { has(TraitID.sparse) }
+    /// Whether the structure is marked as an operation input.
     public var isInput: Bool { has(TraitID.input) }
+    /// Whether the structure is marked as an operation output.
     public var isOutput: Bool { has(TraitID.output) }
+    /// Whether the shape is streamed.
     public var isStreaming: Bool { has(TraitID.streaming) }
+    /// Whether the list's items must be distinct.
     public var isUniqueItems: Bool { has(TraitID.uniqueItems) }
 
     /// The `default` value, as written in the model (null means "no default", per Smithy).
@@ -17,20 +27,28 @@ extension Traits {
         return value
     }
 
+    /// The `documentation` text.
     public var documentation: String? { self[TraitID.documentation]?.stringValue }
+    /// The `title` text.
     public var title: String? { self[TraitID.title]?.stringValue }
+    /// The `jsonName`: the member's key in JSON.
     public var jsonName: String? { self[TraitID.jsonName]?.stringValue }
+    /// The `pattern` regular expression.
     public var pattern: String? { self[TraitID.pattern]?.stringValue }
+    /// The `timestampFormat`; nil when absent or not a known format.
     public var timestampFormat: TimestampFormat? {
         self[TraitID.timestampFormat]?.stringValue.flatMap(TimestampFormat.init(rawValue:))
     }
+    /// The `enumValue` of an enum or intEnum member, as written.
     public var enumValue: JSONNode? { self[TraitID.enumValue] }
 
+    /// The `length` bounds.
     public var length: LengthConstraint? {
         guard let node = self[TraitID.length] else { return nil }
         return LengthConstraint(min: node["min"]?.intValue, max: node["max"]?.intValue)
     }
 
+    /// The `range` bounds, as literal number text.
     public var range: RangeConstraint? {
         guard let node = self[TraitID.range] else { return nil }
         return RangeConstraint(min: node["min"]?.numberText, max: node["max"]?.numberText)
@@ -41,18 +59,22 @@ extension Traits {
         self[TraitID.error]?.stringValue.flatMap(ErrorFault.init(rawValue:))
     }
 
+    /// The `httpError` status code.
     public var httpErrorCode: Int? { self[TraitID.httpError]?.intValue }
 
+    /// The `retryable` trait; `throttling` is false when not given.
     public var retryable: RetryableTrait? {
         guard let node = self[TraitID.retryable] else { return nil }
         return RetryableTrait(throttling: node["throttling"]?.boolValue ?? false)
     }
 
+    /// The `deprecated` trait's message and version.
     public var deprecated: DeprecatedTrait? {
         guard let node = self[TraitID.deprecated] else { return nil }
         return DeprecatedTrait(message: node["message"]?.stringValue, since: node["since"]?.stringValue)
     }
 
+    /// The `paginated` trait as written on this shape (see `merged(withDefaults:)`).
     public var paginated: PaginatedTrait? {
         guard let node = self[TraitID.paginated] else { return nil }
         return PaginatedTrait(
@@ -90,8 +112,11 @@ extension Traits {
     /// `aws.auth#sigv4`'s signing name.
     public var sigv4SigningName: String? { self[TraitID.sigv4]?["name"]?.stringValue }
 
+    /// The `smithy.rules#endpointRuleSet` document.
     public var endpointRuleSet: JSONNode? { self[TraitID.endpointRuleSet] }
+    /// The `smithy.rules#endpointTests` document.
     public var endpointTests: JSONNode? { self[TraitID.endpointTests] }
+    /// Whether the service has `aws.protocols#awsQueryCompatible`.
     public var isAWSQueryCompatible: Bool { has(TraitID.awsQueryCompatible) }
 
     /// `aws.protocols#awsQueryError`: the legacy code and status of an error shape.
@@ -110,10 +135,14 @@ extension JSONNode {
     }
 }
 
+/// A `length` constraint; a nil bound is not checked.
 public struct LengthConstraint: Sendable, Equatable {
+    /// The least length allowed.
     public var min: Int?
+    /// The greatest length allowed.
     public var max: Int?
 
+    /// Bounds as given; nil for none.
     public init(min: Int?, max: Int?) {
         self.min = min
         self.max = max
@@ -122,41 +151,56 @@ public struct LengthConstraint: Sendable, Equatable {
 
 /// A `range` constraint; bounds keep their literal text so big and fractional numbers are exact.
 public struct RangeConstraint: Sendable, Equatable {
+    /// The least value allowed, as written.
     public var min: String?
+    /// The greatest value allowed, as written.
     public var max: String?
 
+    /// Bounds as literal number text; nil for none.
     public init(min: String?, max: String?) {
         self.min = min
         self.max = max
     }
 }
 
+/// The value of the `error` trait: whose fault the error is.
 public enum ErrorFault: String, Sendable {
     case client, server
 }
 
+/// The `timestampFormat` values, as written in models.
 public enum TimestampFormat: String, Sendable {
     case dateTime = "date-time"
     case httpDate = "http-date"
     case epochSeconds = "epoch-seconds"
 }
 
+/// The `retryable` trait of an error.
 public struct RetryableTrait: Sendable, Equatable {
+    /// Whether the error means the caller is being throttled.
     public var throttling: Bool
 }
 
+/// The `deprecated` trait.
 public struct DeprecatedTrait: Sendable, Equatable {
+    /// A note on why, or what to use instead.
     public var message: String?
+    /// When it was deprecated, e.g. a date or version.
     public var since: String?
 }
 
 /// The `paginated` trait; on operations it is merged with the service's defaults.
 public struct PaginatedTrait: Sendable, Equatable {
+    /// The input member that carries the page token.
     public var inputToken: String?
+    /// The output member path of the next page's token.
     public var outputToken: String?
+    /// The output member path of the page's items.
     public var items: String?
+    /// The input member that limits the page size.
     public var pageSize: String?
 
+    /// A trait with the given members; nil for those not set.
     public init(inputToken: String? = nil, outputToken: String? = nil, items: String? = nil, pageSize: String? = nil) {
         self.inputToken = inputToken
         self.outputToken = outputToken
@@ -176,15 +220,24 @@ public struct PaginatedTrait: Sendable, Equatable {
     }
 }
 
+/// One value of a Smithy 1.0 `enum` trait.
 public struct LegacyEnumDefinition: Sendable, Equatable {
+    /// The value sent on the wire.
     public var value: String
+    /// The constant name, if the model gives one.
     public var name: String?
+    /// The value's documentation.
     public var documentation: String?
+    /// Whether the value is deprecated.
     public var deprecated: Bool
 }
 
+/// The `aws.api#service` trait.
 public struct AWSServiceTrait: Sendable, Equatable {
+    /// The SDK id, e.g. `ECR PUBLIC`; clients are named from it.
     public var sdkId: String?
+    /// The ARN namespace, e.g. `ecr-public`.
     public var arnNamespace: String?
+    /// The endpoint prefix, e.g. `api.ecr-public`.
     public var endpointPrefix: String?
 }

@@ -2,19 +2,24 @@
 ///
 /// Every trait is kept, known or not; typed accessors (in `KnownTraits.swift`) read the ones a client needs.
 public struct Traits: Sendable, Equatable {
+    /// Trait id → value, in model order.
     public private(set) var values: JSONObject
 
+    /// Traits from an object of trait id → value.
     public init(_ values: JSONObject = JSONObject()) {
         self.values = values
     }
 
+    /// The value of the trait with absolute id `id`; nil removes it.
     public subscript(id: String) -> JSONNode? {
         get { values[id] }
         set { values[id] = newValue }
     }
 
+    /// Whether the trait with absolute id `id` is applied.
     public func has(_ id: String) -> Bool { values[id] != nil }
 
+    /// The ids of every applied trait, in model order.
     public var ids: [String] { values.keys }
 
     /// Adds `other`'s traits; a trait already present is replaced, as `apply` does.
@@ -25,42 +30,80 @@ public struct Traits: Sendable, Equatable {
 
 /// Absolute ids of the traits the generator and runtime understand.
 public enum TraitID {
+    /// The member must be set.
     public static let required = "smithy.api#required"
+    /// The value used when a member is not set.
     public static let `default` = "smithy.api#default"
+    /// The member stays optional in clients even if required or defaulted.
     public static let clientOptional = "smithy.api#clientOptional"
+    /// The default was added after the member existed, so clients must not rely on it.
     public static let addedDefault = "smithy.api#addedDefault"
+    /// Minimum and maximum length of a string, blob, list or map.
     public static let length = "smithy.api#length"
+    /// Minimum and maximum value of a number.
     public static let range = "smithy.api#range"
+    /// A regular expression a string must match somewhere (not implicitly anchored).
     public static let pattern = "smithy.api#pattern"
+    /// The wire value of an enum or intEnum member.
     public static let enumValue = "smithy.api#enumValue"
+    /// Smithy 1.0's list of values for an enumerated string.
     public static let legacyEnum = "smithy.api#enum"
+    /// Marks an error structure as the client's or the server's fault.
     public static let error = "smithy.api#error"
+    /// The HTTP status code of an error.
     public static let httpError = "smithy.api#httpError"
+    /// The error may be retried (optionally as throttling).
     public static let retryable = "smithy.api#retryable"
+    /// The operation returns results in pages.
     public static let paginated = "smithy.api#paginated"
+    /// Documentation text, in CommonMark.
     public static let documentation = "smithy.api#documentation"
+    /// The shape should no longer be used.
     public static let deprecated = "smithy.api#deprecated"
+    /// The value is secret and must not be logged or shown.
     public static let sensitive = "smithy.api#sensitive"
+    /// The member is filled with a unique token when the caller leaves it unset.
     public static let idempotencyToken = "smithy.api#idempotencyToken"
+    /// The key used for the member in JSON, when it differs from the member name.
     public static let jsonName = "smithy.api#jsonName"
+    /// How a timestamp is serialised.
     public static let timestampFormat = "smithy.api#timestampFormat"
+    /// The list or map may hold null values.
     public static let sparse = "smithy.api#sparse"
+    /// The structure is used only as an operation's input.
     public static let input = "smithy.api#input"
+    /// The structure is used only as an operation's output.
     public static let output = "smithy.api#output"
+    /// The blob or union is streamed rather than sent whole.
     public static let streaming = "smithy.api#streaming"
+    /// A human-readable name for a shape, e.g. a service's full name.
     public static let title = "smithy.api#title"
+    /// The list's items must be distinct.
     public static let uniqueItems = "smithy.api#uniqueItems"
+    /// AWS service naming: SDK id, ARN namespace, endpoint prefix.
     public static let awsService = "aws.api#service"
+    /// The service signs requests with SigV4, under the given signing name.
     public static let sigv4 = "aws.auth#sigv4"
+    /// The service speaks the AWS JSON 1.0 protocol.
     public static let awsJson1_0 = "aws.protocols#awsJson1_0"
+    /// The service speaks the AWS JSON 1.1 protocol.
     public static let awsJson1_1 = "aws.protocols#awsJson1_1"
+    /// The service migrated from awsQuery and may still send legacy error codes.
     public static let awsQueryCompatible = "aws.protocols#awsQueryCompatible"
+    /// An error's legacy awsQuery code and HTTP status.
     public static let awsQueryError = "aws.protocols#awsQueryError"
+    /// The rules that resolve a service's endpoint.
     public static let endpointRuleSet = "smithy.rules#endpointRuleSet"
+    /// Test cases for the endpoint rule set.
     public static let endpointTests = "smithy.rules#endpointTests"
+    /// Waiters that poll an operation until a state is reached.
     public static let waitable = "smithy.waiters#waitable"
+    /// Protocol tests of the requests an operation sends.
     public static let httpRequestTests = "smithy.test#httpRequestTests"
+    /// Protocol tests of the responses an operation parses.
     public static let httpResponseTests = "smithy.test#httpResponseTests"
+    /// A host prefix, possibly with labels, put before the endpoint's host.
     public static let endpoint = "smithy.api#endpoint"
+    /// The operation's request body may be compressed (e.g. gzip).
     public static let requestCompression = "smithy.api#requestCompression"
 }
