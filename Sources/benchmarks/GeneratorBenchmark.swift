@@ -21,7 +21,7 @@ func generatorBenchmarkRows() -> [BenchmarkRow] {
             continue
         }
         var lines = 0
-        let generate = bestTime(iterations: 5) {
+        let generate = bestTime(iterations: 15) {
             guard let loaded = try? ModelLoader.load(data: data),
                   let files = try? generator.generate(model: loaded) else { return }
             lines = files.reduce(0) { $0 + $1.contents.split(separator: "\n", omittingEmptySubsequences: false).count }
