@@ -134,7 +134,7 @@ struct OperationCall: Sendable {
     }
 
     private func decode<Output: Decodable>(_ type: Output.Type, from response: HTTPResponse) throws -> Output {
-        let isBlank = response.body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        let isBlank = response.body.isBlankJSONBody
         let body = isBlank ? Data("{}".utf8) : response.body
         do {
             return try AWSJSONCoding.makeDecoder().decode(Output.self, from: body)

@@ -56,7 +56,7 @@ public struct ServiceErrorPayload: Sendable {
     /// `body` with the message also under the other spelling of its key, when only one is present; every
     /// other byte is left as it came. An empty body is `{}`.
     static func bodyWithBothMessageKeys(_ body: Data) -> Data {
-        let isBlank = body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        let isBlank = body.isBlankJSONBody
         if isBlank { return Data("{}".utf8) }
         guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else { return body }
         let missingKey: String

@@ -16,7 +16,7 @@ enum AWSJSONErrorParser {
         let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
         let headerCode = response.headers["X-Amzn-ErrorType"]
         let bodyCode = (object?["__type"] as? String) ?? (object?["code"] as? String) ?? (object?["Code"] as? String)
-        let emptyBody = response.body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        let emptyBody = response.body.isBlankJSONBody
         guard let rawCode = headerCode ?? bodyCode, object != nil || emptyBody else {
             return .unexpected(code: headerCode.map(sanitize) ?? xmlCode(in: response.body),
                                excerpt: ClientRuntimeError.excerpt(response.body))
