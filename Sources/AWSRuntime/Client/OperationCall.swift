@@ -116,7 +116,8 @@ struct OperationCall: Sendable {
             // endpoint's first label.
             var labels = hostPrefix.split(separator: ".", omittingEmptySubsequences: false)
             let last = labels.removeLast()
-            guard labels.allSatisfy(Self.isHostLabel), last.isEmpty || Self.isHostLabel(last) else {
+            let completeLabelsValid = labels.allSatisfy { EndpointStandardLibrary.isHostLabel($0.utf8) }
+            guard completeLabelsValid, last.isEmpty || Self.isLabelStart(last) else {
                 throw ClientRuntimeError.invalidRequest(
                     operation: operation, reason: "the host prefix \(hostPrefix) is not a valid host name prefix")
             }
@@ -128,9 +129,11 @@ struct OperationCall: Sendable {
         return url
     }
 
-    /// RFC 1123: 1 to 63 letters, digits and hyphens.
-    private static func isHostLabel(_ label: Substring) -> Bool {
-        (1...63).contains(label.count) && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    /// The start of a host label, which the endpoint's first label completes: letters, digits and hyphens, not
+    /// starting with a hyphen (it may end with one, as in `bucket-`).
+    private static func isLabelStart(_ part: Substring) -> Bool {
+        part.count <= 63 && part.first != "-"
+            && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
     private func decode<Output: Decodable>(_ type: Output.Type, from response: HTTPResponse) throws -> Output {
