@@ -26,14 +26,25 @@ public actor CachingCredentialProvider: CredentialProvider {
     /// The cached credentials while they are fresh; otherwise one shared fetch from the base provider.
     public func credentials() async throws -> AWSCredentials {
         if let cached, !cached.expires(within: refreshMargin, of: now()) { return cached }
-        if let inFlight { return try await inFlight.value }
+        if let inFlight { return try await resultOrStillValid(inFlight) }
         let base = self.base
         let task = Task { try await base.credentials() }
         inFlight = task
         defer { inFlight = nil }
-        let fresh = try await task.value
+        let fresh = try await resultOrStillValid(task)
         cached = fresh
         return fresh
+    }
+
+    /// The refresh's result; when it fails, the cached credentials if they have not actually expired yet (the
+    /// refresh starts early, so a failing source need not fail calls that can still be signed).
+    private func resultOrStillValid(_ task: Task<AWSCredentials, any Error>) async throws -> AWSCredentials {
+        do {
+            return try await task.value
+        } catch {
+            if let cached, !cached.expires(within: 0, of: now()) { return cached }
+            throw error
+        }
     }
 
     /// Drops the cached credentials so the next call fetches (e.g. after the service rejected them).

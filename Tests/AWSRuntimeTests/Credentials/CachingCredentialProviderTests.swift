@@ -89,4 +89,30 @@ final class CachingCredentialProviderTests: XCTestCase {
         let credentials = try await cache.credentials()
         XCTAssertEqual(credentials.accessKeyId, "OK")
     }
+
+    func testAFailedEarlyRefreshKeepsCredentialsThatHaveNotExpired() async throws {
+        final class FailsAfterFirst: CredentialProvider, @unchecked Sendable {
+            private let lock = NSLock()
+            private var calls = 0
+            let expiry: Date
+            init(expiry: Date) { self.expiry = expiry }
+            func credentials() async throws -> AWSCredentials {
+                let call = lock.withLock {
+                    calls += 1
+                    return calls
+                }
+                if call > 1 { throw CredentialProviderError.failed(provider: "test", reason: "source is down") }
+                return AWSCredentials(accessKeyId: "FIRST", secretAccessKey: "S", expiration: expiry)
+            }
+        }
+        let clock = FakeClock()
+        let cache = CachingCredentialProvider(
+            FailsAfterFirst(expiry: clock.now.addingTimeInterval(600)), refreshMargin: 300, now: { clock.now })
+        _ = try await cache.credentials()
+        clock.advance(400)  // inside the refresh margin, not yet expired: the failed refresh keeps the old keys
+        let stillValid = try await cache.credentials()
+        XCTAssertEqual(stillValid.accessKeyId, "FIRST")
+        clock.advance(300)  // now expired: the failure is the caller's
+        await assertThrows(cache) { XCTAssertEqual($0, .failed(provider: "test", reason: "source is down")) }
+    }
 }
