@@ -14,7 +14,6 @@ struct PaginatorViewModel {
     let itemType: String
     /// An expression reading the page's items from `output`, absent lists read as empty.
     let itemsExpression: String
-    let pageSizeProperty: String?
     let deprecatedAttribute: String?
     let access: String
     /// Whether a blank line separates this block from the one before.
@@ -47,7 +46,6 @@ struct PaginatorViewModel {
             itemType = "Never"
             itemsExpression = "[]"
         }
-        pageSizeProperty = trait.pageSize
         self.deprecatedAttribute = deprecatedAttribute
         access = context.access
     }
