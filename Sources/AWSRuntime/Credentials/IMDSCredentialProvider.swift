@@ -79,6 +79,11 @@ public struct IMDSCredentialProvider: CredentialProvider {
             }
             throw CredentialProviderError.failed(provider: Self.name, reason: "\(method) \(urlString) failed: \(error)")
         }
+        if response.statusCode == 403, urlString.hasSuffix("/latest/api/token") {
+            // The instance has the metadata service turned off (or blocked for containers): not a source here.
+            throw CredentialProviderError.notConfigured(
+                provider: Self.name, reason: "the instance metadata service refused a token (\(urlString) answered 403)")
+        }
         if response.statusCode == 404, urlString.hasSuffix(Self.credentialsPath) {
             throw CredentialProviderError.notConfigured(
                 provider: Self.name, reason: "no IAM role is attached to this instance (\(urlString) answered 404)")

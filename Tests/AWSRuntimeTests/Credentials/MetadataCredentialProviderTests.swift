@@ -114,6 +114,17 @@ final class MetadataCredentialProviderTests: XCTestCase {
         }
     }
 
+    func testIMDSRefusingATokenIsNotConfiguredSoTheChainMovesOn() async throws {
+        let server = try LoopbackHTTPServer(replies: [.status(403)])
+        defer { server.stop() }
+        let provider = IMDSCredentialProvider(
+            environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": urlString(server)], httpClient: client)
+        await assertThrows(provider) { error in
+            guard case .notConfigured(_, let reason) = error else { return XCTFail("unexpected \(error)") }
+            XCTAssertTrue(reason.contains("answered 403"), reason)
+        }
+    }
+
     func testIMDSGarbageCredentialsAreAClearError() async throws {
         let server = try LoopbackHTTPServer(replies: [.status(200, "t"), .status(200, "role"), .status(200, "{{{")])
         defer { server.stop() }
