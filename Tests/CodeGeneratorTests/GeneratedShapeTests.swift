@@ -119,4 +119,10 @@ final class GeneratedShapeTests: XCTestCase {
         XCTAssertTrue(all.contains(#""secret": "*** sensitive ***","#))
         XCTAssertFalse(all.contains("extension PutEverythingOutput: CustomReflectable"), "nothing to hide there")
     }
+
+    func testSensitiveUnionMembersArePrintedRedacted() {
+        XCTAssertTrue(all.contains("extension Value: CustomReflectable {"))
+        XCTAssertTrue(all.contains(#"case .secretText: return Mirror(self, children: ["secretText": "*** sensitive ***"], displayStyle: .enum)"#))
+        XCTAssertTrue(all.contains(#"case .text(let value): return Mirror(self, children: ["text": value as Any], displayStyle: .enum)"#))
+    }
 }

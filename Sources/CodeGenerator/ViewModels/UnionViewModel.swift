@@ -11,6 +11,8 @@ struct UnionViewModel {
         let encodeStatement: String
         let validation: [String]
         let hasValidation: Bool
+        /// The mirror's `case` line: the payload, or the redaction placeholder for sensitive members.
+        let mirrorCase: String
     }
 
     let typeName: String
@@ -21,6 +23,8 @@ struct UnionViewModel {
     let catchAllName: String
     let conformances: String
     let isValidatable: Bool
+    /// Whether printing must hide a sensitive member's value (a custom mirror is generated).
+    let redactsSensitiveCases: Bool
 
     init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation: ValidationBuilder?,
          file: String?) throws {
@@ -32,6 +36,7 @@ struct UnionViewModel {
         isValidatable = validation != nil && context.inputClosure.contains(shape.id)
         var seen: [String: String] = [:]
         var cases: [Case] = []
+        var hasSensitiveCase = false
         for member in shape.members {
             let name = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(member.name))
             if let other = seen[name] {
@@ -49,11 +54,16 @@ struct UnionViewModel {
                format != .epochSeconds {
                 encode = "try container.encodeTimestamp(value, forKey: \(key), format: \(format == .dateTime ? ".dateTime" : ".httpDate"))"
             }
+            let isSensitive = shape.traits.isSensitive || member.traits.isSensitive || (target?.traits.isSensitive ?? false)
+            hasSensitiveCase = hasSensitiveCase || isSensitive
             let checks = isValidatable ? validation?.unionCaseStatements(for: member) ?? [] : []
             cases.append(Case(
                 name: name, wireName: SwiftLiteral.string(wireName), type: resolver.type(of: member.target),
                 documentation: DocComment.lines(DocumentationFormatter.lines(member.traits.documentation)),
-                encodeStatement: encode, validation: checks, hasValidation: !checks.isEmpty))
+                encodeStatement: encode, validation: checks, hasValidation: !checks.isEmpty,
+                mirrorCase: isSensitive
+                    ? "case .\(name): return Mirror(self, children: [\(SwiftLiteral.string(wireName)): \(SwiftLiteral.string(RedactionViewModel.placeholder))], displayStyle: .enum)"
+                    : "case .\(name)(let value): return Mirror(self, children: [\(SwiftLiteral.string(wireName)): value as Any], displayStyle: .enum)"))
         }
         self.cases = cases
         let taken = Set(cases.map(\.name))
@@ -61,5 +71,6 @@ struct UnionViewModel {
         while taken.contains(catchAll) { catchAll = "_" + catchAll }
         catchAllName = catchAll
         conformances = "Sendable, Hashable, Codable" + (isValidatable ? ", Validatable" : "")
+        redactsSensitiveCases = hasSensitiveCase
     }
 }
