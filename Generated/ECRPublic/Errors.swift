@@ -289,7 +289,7 @@ public struct EmptyUploadException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -314,7 +314,7 @@ public struct ImageAlreadyExistsException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -339,7 +339,7 @@ public struct ImageDigestDoesNotMatchException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -364,7 +364,7 @@ public struct ImageNotFoundException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -389,7 +389,7 @@ public struct ImageTagAlreadyExistsException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -414,7 +414,7 @@ public struct InvalidLayerException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -463,7 +463,7 @@ public struct InvalidLayerPartException: Sendable, Hashable, Codable {
         self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
         self.uploadId = try container.decodeIfPresent(String.self, forKey: .uploadId)
         self.lastValidByteReceived = try container.decodeIfPresent(Int64.self, forKey: .lastValidByteReceived)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -492,7 +492,7 @@ public struct InvalidParameterException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -517,7 +517,7 @@ public struct InvalidTagParameterException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -542,7 +542,7 @@ public struct LayerAlreadyExistsException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -567,7 +567,7 @@ public struct LayerPartTooSmallException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -592,7 +592,7 @@ public struct LayersNotFoundException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -617,7 +617,7 @@ public struct LimitExceededException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -642,7 +642,7 @@ public struct ReferencedImagesNotFoundException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -667,7 +667,7 @@ public struct RegistryNotFoundException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -692,7 +692,7 @@ public struct RepositoryAlreadyExistsException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -717,7 +717,7 @@ public struct RepositoryCatalogDataNotFoundException: Sendable, Hashable, Codabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -742,7 +742,7 @@ public struct RepositoryNotEmptyException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -767,7 +767,7 @@ public struct RepositoryNotFoundException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -792,7 +792,7 @@ public struct RepositoryPolicyNotFoundException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -817,7 +817,7 @@ public struct ServerException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -842,7 +842,7 @@ public struct TooManyTagsException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -867,7 +867,7 @@ public struct UnsupportedCommandException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -892,7 +892,7 @@ public struct UploadNotFoundException: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
     }
 
     public func encode(to encoder: any Encoder) throws {

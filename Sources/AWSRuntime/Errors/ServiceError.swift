@@ -45,37 +45,9 @@ public struct ServiceErrorPayload: Sendable {
     }
 
     /// Decodes the error's members from the body; nil when they do not decode (the code still identifies it).
-    ///
-    /// The message is found under `message` or `Message`, whichever the model names it: services and
-    /// emulators spell the key either way (Secrets Manager models `Message`, moto sends `message`), and AWS
-    /// SDKs accept both.
+    /// An empty body decodes as `{}`. (Generated error types read their message under either spelling of its key.)
     public func decodeDetails<Details: Decodable>(_ type: Details.Type) -> Details? {
-        try? AWSJSONCoding.makeDecoder().decode(Details.self, from: Self.bodyWithBothMessageKeys(body))
-    }
-
-    /// `body` with the message also under the other spelling of its key, when only one is present; every
-    /// other byte is left as it came. An empty body is `{}`.
-    static func bodyWithBothMessageKeys(_ body: Data) -> Data {
-        let isBlank = body.isBlankJSONBody
-        if isBlank { return Data("{}".utf8) }
-        guard let object = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else { return body }
-        let missingKey: String
-        let message: Any
-        switch (object["message"], object["Message"]) {
-        case (let lower?, nil): (missingKey, message) = ("Message", lower)
-        case (nil, let upper?): (missingKey, message) = ("message", upper)
-        default: return body
-        }
-        guard let value = try? JSONSerialization.data(withJSONObject: message, options: .fragmentsAllowed),
-              let brace = body.firstIndex(of: UInt8(ascii: "{"))
-        else { return body }
-        // The object holds at least the message, so the added member is followed by a comma.
-        var result = Data(body[...brace])
-        result.append(contentsOf: Array("\"\(missingKey)\":".utf8))
-        result.append(value)
-        result.append(UInt8(ascii: ","))
-        result.append(body[body.index(after: brace)...])
-        return result
+        try? AWSJSONCoding.makeDecoder().decode(Details.self, from: body.isBlankJSONBody ? Data("{}".utf8) : body)
     }
 }
 

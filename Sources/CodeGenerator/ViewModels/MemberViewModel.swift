@@ -84,7 +84,13 @@ extension MemberViewModel {
         forwardedArgument = "\(bareName): \(swiftName)"
 
         let keyPath = "forKey: .\(swiftName)"
-        if isOptional {
+        if isOptional, container.traits.errorFault != nil, member.name.lowercased() == "message", baseType == "String" {
+            // Services and emulators spell an error's message key either way (a model's `Message` arrives as
+            // `message` and the reverse), so an error's message member reads both, as AWS SDKs do.
+            let otherSpelling = member.name == "message" ? "Message" : "message"
+            decodeStatement = "self.\(storageName) = try container.decodeIfPresent(String.self, \(keyPath)) "
+                + "?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey(\"\(otherSpelling)\"))"
+        } else if isOptional {
             decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath))"
         } else if hasDefault, let defaultExpression {
             decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath)) ?? \(defaultExpression)"
