@@ -125,4 +125,9 @@ final class GeneratedShapeTests: XCTestCase {
         XCTAssertTrue(all.contains(#"case .secretText: return Mirror(self, children: ["secretText": "*** sensitive ***"], displayStyle: .enum)"#))
         XCTAssertTrue(all.contains(#"case .text(let value): return Mirror(self, children: ["text": value as Any], displayStyle: .enum)"#))
     }
+
+    func testEnumMapKeysAreStringsCheckedForMembership() {
+        XCTAssertTrue(all.contains("public var colorWeights: [String: Int]?"))
+        XCTAssertTrue(all.contains(#"validator.checkEnum(isKnown: Color(rawValue: key1).isKnown, rawValue: key1, path: path.member("colorWeights").key(key1))"#))
+    }
 }

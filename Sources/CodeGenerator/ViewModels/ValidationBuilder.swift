@@ -117,8 +117,10 @@ final class ValidationBuilder {
 
     // MARK: - Checks for one value
 
-    private func valueChecks(value: String, target id: ShapeID, traits memberTraits: Traits, path: String, depth: Int)
-        -> [String]
+    /// - Parameter isRawString: the value is a `String` even though its shape is an enum (map keys, which
+    ///   Swift dictionaries keep as strings): membership is checked on the raw value.
+    private func valueChecks(value: String, target id: ShapeID, traits memberTraits: Traits, path: String, depth: Int,
+                             isRawString: Bool = false) -> [String]
     {
         guard let target = context.model.shape(id) else { return [] }
         let traits = effectiveTraits(memberTraits, target: target)
@@ -130,7 +132,12 @@ final class ValidationBuilder {
         }
         switch target.type {
         case .string where target.traits.legacyEnumDefinitions != nil, .enum:
-            lines.append("validator.checkEnum(isKnown: \(value).isKnown, rawValue: \(value).rawValue, path: \(path)\(sensitive))")
+            if isRawString {
+                let enumType = resolver.type(of: target.id)
+                lines.append("validator.checkEnum(isKnown: \(enumType)(rawValue: \(value)).isKnown, rawValue: \(value), path: \(path)\(sensitive))")
+            } else {
+                lines.append("validator.checkEnum(isKnown: \(value).isKnown, rawValue: \(value).rawValue, path: \(path)\(sensitive))")
+            }
         case .intEnum:
             lines.append("validator.checkEnum(isKnown: \(value).isKnown, rawValue: String(\(value).rawValue), path: \(path)\(sensitive))")
         case .string:
@@ -159,11 +166,15 @@ final class ValidationBuilder {
             if let key = target.mapKey, let valueMember = target.mapValue {
                 let item = "value\(depth)", keyName = "key\(depth)"
                 let elementPath = "\(path).key(\(keyName))"
-                let keyChecks = valueChecks(value: keyName, target: key.target, traits: key.traits, path: elementPath, depth: depth + 1)
-                    .filter { !$0.contains("checkEnum") }  // Keys are plain strings in Swift.
+                let keyChecks = valueChecks(value: keyName, target: key.target, traits: key.traits, path: elementPath,
+                                            depth: depth + 1, isRawString: true)
                 let valueChecks = valueChecks(value: item, target: valueMember.target, traits: valueMember.traits,
                                               path: elementPath, depth: depth + 1)
-                if !keyChecks.isEmpty || !valueChecks.isEmpty {
+                if valueChecks.isEmpty, !keyChecks.isEmpty {
+                    lines.append("for \(keyName) in \(value).keys.sorted() {")
+                    lines += keyChecks.map { "    " + $0 }
+                    lines.append("}")
+                } else if !valueChecks.isEmpty {
                     lines.append("for (\(keyName), \(item)) in \(value).sorted(by: { $0.key < $1.key }) {")
                     lines += keyChecks.map { "    " + $0 }
                     lines += wrapSparse(valueChecks, item: item, sparse: target.traits.isSparse)
