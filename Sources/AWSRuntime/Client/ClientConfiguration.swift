@@ -28,8 +28,13 @@ public struct ClientConfiguration: Sendable {
     public var operationTimeout: Duration?
     /// Which constraint checks run before a request is sent (all, by default).
     public var validation: ValidationOptions
-    /// The transport; else URLSession.
+    /// The transport; else ``URLSessionHTTPClient``, which never follows redirects and stops a response whose
+    /// body passes ``maximumResponseBodySize``.
     public var httpClient: (any HTTPClient)?
+    /// The largest response body the default transport reads into memory, counted after `gzip` decoding;
+    /// 64 MiB by default (``URLSessionHTTPClient/defaultMaximumResponseBodySize``). A larger body fails the call
+    /// with ``HTTPClientError/responseTooLarge(limit:)``. Not used when `httpClient` is set.
+    public var maximumResponseBodySize: Int
     /// Observers and editors of each attempt's request and response (logging, metrics, test injection).
     public var hooks: [any RequestHook]
     /// The environment variables to read; the process's by default (tests pass their own).
@@ -65,7 +70,8 @@ public struct ClientConfiguration: Sendable {
         retryStrategy: RetryStrategy? = nil,
         idempotencyTokenGenerator: @escaping @Sendable () -> String = { UUID().uuidString },
         disableRequestCompression: Bool = false,
-        requestMinCompressionSizeBytes: Int = 10_240
+        requestMinCompressionSizeBytes: Int = 10_240,
+        maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize
     ) {
         self.region = region
         self.profile = profile
@@ -85,5 +91,6 @@ public struct ClientConfiguration: Sendable {
         self.idempotencyTokenGenerator = idempotencyTokenGenerator
         self.disableRequestCompression = disableRequestCompression
         self.requestMinCompressionSizeBytes = requestMinCompressionSizeBytes
+        self.maximumResponseBodySize = maximumResponseBodySize
     }
 }

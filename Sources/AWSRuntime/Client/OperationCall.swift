@@ -41,6 +41,9 @@ struct OperationCall: Sendable {
                 throw CancellationError()
             } catch let transport as HTTPClientError {
                 if Task.isCancelled { throw CancellationError() }
+                // The same server would answer the same way again.
+                if case .redirectNotFollowed = transport { throw transport }
+                if case .responseTooLarge = transport { throw transport }
                 try await retryOrThrow(.transient(transport, isTimeout: transport == .timedOut))
                 continue
             }

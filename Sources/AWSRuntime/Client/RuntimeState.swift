@@ -23,7 +23,8 @@ final class RuntimeState: Sendable {
     init(metadata: ServiceMetadata, configuration: ClientConfiguration) {
         self.metadata = metadata
         self.configuration = configuration
-        let httpClient = configuration.httpClient ?? URLSessionHTTPClient()
+        let httpClient = configuration.httpClient
+            ?? URLSessionHTTPClient(maximumResponseBodySize: configuration.maximumResponseBodySize)
         self.httpClient = httpClient
         self.maxAttempts = Self.resolveMaxAttempts(configuration)
         self.credentials = configuration.credentialProvider

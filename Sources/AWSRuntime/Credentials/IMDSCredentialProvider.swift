@@ -72,8 +72,9 @@ public struct IMDSCredentialProvider: CredentialProvider {
         do {
             response = try await httpClient.send(HTTPRequest(method: method, url: url, headers: HTTPHeaders(headers)), timeout: timeout)
         } catch {
-            // Off EC2 nothing answers: that is "not here", not a failure.
-            if connectionFailureIsNotConfigured {
+            // Off EC2 nothing answers: that is "not here", not a failure. A redirect is an answer, and a wrong one.
+            let isRedirect = if case HTTPClientError.redirectNotFollowed = error { true } else { false }
+            if connectionFailureIsNotConfigured && !isRedirect {
                 throw CredentialProviderError.notConfigured(
                     provider: Self.name, reason: "no instance metadata service at \(urlString): \(error)")
             }

@@ -17,12 +17,22 @@ public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible
     case timedOut
     /// The task was cancelled.
     case cancelled
+    /// The server answered with a redirect, which is never followed: it would carry the signature, the
+    /// session token and the body to another host. `location` is the target's scheme, host and port.
+    case redirectNotFollowed(statusCode: Int, location: String?)
+    /// The response body (after content decoding) was larger than the transport's limit; the transfer was
+    /// stopped there.
+    case responseTooLarge(limit: Int)
 
     public var description: String {
         switch self {
         case .connectionFailed(let reason): return "connection failed: \(reason)"
         case .timedOut: return "the request timed out"
         case .cancelled: return "the request was cancelled"
+        case .redirectNotFollowed(let statusCode, let location):
+            return "the server answered HTTP \(statusCode), a redirect"
+                + (location.map { " to \($0)" } ?? "") + ", which is not followed for signed or credential requests"
+        case .responseTooLarge(let limit): return "the response body is larger than the limit of \(limit) bytes"
         }
     }
 }
