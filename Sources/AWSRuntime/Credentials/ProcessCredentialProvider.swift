@@ -37,8 +37,13 @@ public struct ProcessCredentialProvider: CredentialProvider {
     public func credentials() async throws -> AWSCredentials {
         let output = try await ChildProcess.run(command: command, environment: environment, timeout: timeout, label: name)
         let source = "command `\(command)`"
-        if output.timedOut {
+        if output.termination == .timedOut {
             throw CredentialProviderError.failed(provider: name, reason: "\(source) did not finish within \(timeout)")
+        }
+        if output.termination == .outputTooLarge {
+            throw CredentialProviderError.failed(
+                provider: name,
+                reason: "\(source) printed more than \(ChildProcess.maximumOutputSize) bytes; it was stopped")
         }
         guard output.status == 0 else {
             let message = String(decoding: output.standardError.prefix(500), as: UTF8.self)
@@ -61,12 +66,23 @@ public struct ProcessCredentialProvider: CredentialProvider {
     }
 }
 
-/// A finished child process: its exit status and everything it printed.
+/// A finished child process: its exit status and what it printed, up to the limits.
 struct ChildProcess: Sendable {
+    /// Why the runtime ended the command itself.
+    enum Termination: Sendable, Equatable {
+        case timedOut
+        case outputTooLarge
+    }
+
+    /// The most standard output read (credentials JSON is well under 4 KiB); more stops the command.
+    static let maximumOutputSize = 1 << 20
+    /// The most standard error kept; the rest is read and dropped, so the command never blocks writing it.
+    static let maximumErrorSize = 64 << 10
+
     var status: Int32
     var standardOutput: Data
     var standardError: Data
-    var timedOut: Bool
+    var termination: Termination?
 
     /// Runs `/bin/sh -c command`, reading its output on background threads (a blocked pipe read must not
     /// hold a cooperative-pool thread) and terminating it after `timeout`.
@@ -91,15 +107,17 @@ struct ChildProcess: Sendable {
         let running = RunningProcess(process)
         let watchdog = Task {
             try await Task.sleep(for: timeout)
-            running.terminateIfRunning()
+            running.terminateIfRunning(.timedOut)
         }
-        async let output = readToEnd(standardOutput.fileHandleForReading)
-        async let errors = readToEnd(standardError.fileHandleForReading)
+        async let output = read(standardOutput.fileHandleForReading, keepingAtMost: maximumOutputSize) {
+            running.terminateIfRunning(.outputTooLarge)
+        }
+        async let errors = read(standardError.fileHandleForReading, keepingAtMost: maximumErrorSize) {}
         let (outputData, errorData) = await (output, errors)
         let status = await running.waitForExit()
         watchdog.cancel()
         return ChildProcess(
-            status: status, standardOutput: outputData, standardError: errorData, timedOut: running.wasTerminated)
+            status: status, standardOutput: outputData, standardError: errorData, termination: running.termination)
     }
 
     /// Starts `process` from this thread with no signals blocked, then restores the thread's mask.
@@ -116,30 +134,49 @@ struct ChildProcess: Sendable {
         try process.run()
     }
 
-    private static func readToEnd(_ handle: FileHandle) async -> Data {
+    /// Reads `handle` to its end, keeping the first `limit` bytes; `overflow` runs once when more arrive, and
+    /// what follows is read and dropped.
+    private static func read(
+        _ handle: FileHandle, keepingAtMost limit: Int, overflow: @escaping @Sendable () -> Void
+    ) async -> Data {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+            DispatchQueue.global().async {
+                var kept = Data()
+                var overflowed = false
+                while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
+                    guard !overflowed else { continue }
+                    if chunk.count > limit - kept.count {
+                        overflowed = true
+                        kept.append(chunk.prefix(limit - kept.count))
+                        overflow()
+                    } else {
+                        kept.append(chunk)
+                    }
+                }
+                continuation.resume(returning: kept)
+            }
         }
     }
 }
 
 /// Shares one `Process` between the reader and the watchdog; `Process` itself is not `Sendable`.
 private final class RunningProcess: @unchecked Sendable {
-    // `process` methods are thread-safe for these calls; `terminated` is guarded by `lock`.
+    // `process` methods are thread-safe for these calls; `ended` is guarded by `lock`.
     private let process: Process
     private let lock = NSLock()
-    private var terminated = false
+    private var ended: ChildProcess.Termination?
 
     init(_ process: Process) {
         self.process = process
     }
 
-    var wasTerminated: Bool { lock.withLock { terminated } }
+    /// Why the command was ended by the runtime, if it was.
+    var termination: ChildProcess.Termination? { lock.withLock { ended } }
 
-    func terminateIfRunning() {
+    func terminateIfRunning(_ reason: ChildProcess.Termination) {
         lock.withLock {
-            guard process.isRunning else { return }
-            terminated = true
+            guard process.isRunning, ended == nil else { return }
+            ended = reason
             // SIGKILL, not terminate()'s SIGTERM: the command may have blocked or trapped SIGTERM itself. The
             // child leads its own process group, so this also ends what it started (`a | b`, `cmd &`), which
             // would otherwise keep the output pipe open and the read waiting for ever.

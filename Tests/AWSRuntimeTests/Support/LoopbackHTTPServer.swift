@@ -35,6 +35,11 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         indirect case delayed(Duration, Reply)
         /// A 200 whose body arrives one byte per `interval`: never idle, but slow (to test whole-attempt limits).
         case trickle(bodyBytes: Int, interval: Duration)
+        /// `head` (status line and headers, blank line included), then `chunk` again and again until the client
+        /// goes away or the server stops (to test body limits).
+        case endless(head: String, chunk: Data)
+        /// `bytes`, then a reset (RST, not FIN: `SO_LINGER` 0) instead of the rest of the response.
+        case reset(after: Data)
 
         static func status(_ code: Int, _ body: String = "", headers: HTTPHeaders = [:]) -> Reply {
             .response(HTTPResponse(statusCode: code, headers: headers, body: Data(body.utf8)))
@@ -153,9 +158,21 @@ final class LoopbackHTTPServer: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
                 write(connection, Data("x".utf8))
             }
+        case .endless(let head, let chunk):
+            write(connection, Data(head.utf8))
+            while !shouldStop, write(connection, chunk) {}
+        case .reset(let bytes):
+            write(connection, bytes)
+            resetOnClose(connection)
         case .close, .delayed:
             return
         }
+    }
+
+    /// Makes the coming `close` send a reset instead of an orderly shutdown.
+    private func resetOnClose(_ connection: Int32) {
+        var linger = linger(l_onoff: 1, l_linger: 0)
+        _ = setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
     }
 
     /// Reads one request: head up to the blank line, then `Content-Length` bytes of body. Gives up after
@@ -196,14 +213,17 @@ final class LoopbackHTTPServer: @unchecked Sendable {
             body: Data(buffer[headEnd.upperBound...]))
     }
 
-    private func write(_ connection: Int32, _ data: Data) {
+    /// Sends all of `data`; false when the client has gone.
+    @discardableResult
+    private func write(_ connection: Int32, _ data: Data) -> Bool {
         data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let sent = send(connection, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
-                if sent <= 0 { return }
+                if sent <= 0 { return false }
                 offset += sent
             }
+            return true
         }
     }
 }
