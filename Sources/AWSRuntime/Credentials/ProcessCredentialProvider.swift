@@ -113,11 +113,14 @@ struct ChildProcess: Sendable {
             running.terminateIfRunning(.outputTooLarge)
         }
         async let errors = read(standardError.fileHandleForReading, keepingAtMost: maximumErrorSize) {}
-        let (outputData, errorData) = await (output, errors)
+        let ((outputData, outputOverflowed), (errorData, _)) = await (output, errors)
         let status = await running.waitForExit()
         watchdog.cancel()
+        // The command may have printed its last bytes and exited before the overflow was seen: too much is too
+        // much, whether or not it still had to be stopped.
         return ChildProcess(
-            status: status, standardOutput: outputData, standardError: errorData, termination: running.termination)
+            status: status, standardOutput: outputData, standardError: errorData,
+            termination: outputOverflowed ? .outputTooLarge : running.termination)
     }
 
     /// Starts `process` from this thread with no signals blocked, then restores the thread's mask.
@@ -135,10 +138,10 @@ struct ChildProcess: Sendable {
     }
 
     /// Reads `handle` to its end, keeping the first `limit` bytes; `overflow` runs once when more arrive, and
-    /// what follows is read and dropped.
+    /// what follows is read and dropped. Also tells whether that happened.
     private static func read(
         _ handle: FileHandle, keepingAtMost limit: Int, overflow: @escaping @Sendable () -> Void
-    ) async -> Data {
+    ) async -> (Data, overflowed: Bool) {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var kept = Data()
@@ -153,7 +156,7 @@ struct ChildProcess: Sendable {
                         kept.append(chunk)
                     }
                 }
-                continuation.resume(returning: kept)
+                continuation.resume(returning: (kept, overflowed))
             }
         }
     }
