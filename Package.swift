@@ -34,7 +34,10 @@ let package = Package(
 
         // The hand-written runtime every generated client sits on.
         .target(name: "CSHA256"),
-        .target(name: "AWSRuntime", dependencies: ["CSHA256"]),
+        // libcurl for the Linux transport, opened at run time from the libcurl.so.4 FoundationNetworking links:
+        // no headers, no -dev package. Empty elsewhere.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "AWSRuntime", dependencies: ["CSHA256", "CCurl"]),
 
         // The checked-in generated client (rendered from Templates/ by `swift run codegen`).
         .target(name: "ECRPublic", dependencies: ["AWSRuntime"], path: "Generated/ECRPublic"),

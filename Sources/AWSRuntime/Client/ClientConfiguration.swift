@@ -28,8 +28,8 @@ public struct ClientConfiguration: Sendable {
     public var operationTimeout: Duration?
     /// Which constraint checks run before a request is sent (all, by default).
     public var validation: ValidationOptions
-    /// The transport; else ``URLSessionHTTPClient``, which never follows redirects and stops a response whose
-    /// body passes ``maximumResponseBodySize``.
+    /// The transport; else ``DefaultHTTPClient`` (libcurl on Linux, URLSession elsewhere), which never follows
+    /// redirects and stops a response whose body passes ``maximumResponseBodySize``.
     public var httpClient: (any HTTPClient)?
     /// The largest response body the default transport reads into memory, counted after `gzip` decoding;
     /// 64 MiB by default (``URLSessionHTTPClient/defaultMaximumResponseBodySize``). A larger body fails the call

@@ -24,7 +24,7 @@ final class RuntimeState: Sendable {
         self.metadata = metadata
         self.configuration = configuration
         let httpClient = configuration.httpClient
-            ?? URLSessionHTTPClient(maximumResponseBodySize: configuration.maximumResponseBodySize)
+            ?? DefaultHTTPClient(maximumResponseBodySize: configuration.maximumResponseBodySize)
         self.httpClient = httpClient
         self.maxAttempts = Self.resolveMaxAttempts(configuration)
         self.credentials = configuration.credentialProvider

@@ -9,6 +9,16 @@ public protocol HTTPClient: Sendable {
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
 }
 
+#if os(Linux)
+/// The transport a client uses when none is configured: ``CurlHTTPClient`` on Linux, where FoundationNetworking
+/// can stop the process on a connection closed mid-headers; ``URLSessionHTTPClient`` elsewhere.
+public typealias DefaultHTTPClient = CurlHTTPClient
+#else
+/// The transport a client uses when none is configured: ``URLSessionHTTPClient`` here, ``CurlHTTPClient`` on
+/// Linux.
+public typealias DefaultHTTPClient = URLSessionHTTPClient
+#endif
+
 /// Why a request got no HTTP response.
 public enum HTTPClientError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The connection failed or was reset before a full response arrived.

@@ -18,32 +18,37 @@ final class RedirectRefusalTests: XCTestCase {
     func testA307ToAnotherHostIsNotFollowedAndFailsWithTheStatusAndTarget() async throws {
         let target = try redirectTarget()
         defer { target.stop() }
-        let server = try LoopbackHTTPServer(replies: [redirect(307, to: target)])
+        let server = try LoopbackHTTPServer(replies: [redirect(307, to: target), redirect(307, to: target)])
         defer { server.stop() }
         var request = HTTPRequest(method: "POST", url: server.baseURL, body: Data(#"{"secret": 1}"#.utf8))
         request.headers.add(name: "Authorization", value: "AWS4-HMAC-SHA256 Credential=AKID/…, Signature=abc")
         request.headers.add(name: "X-Amz-Security-Token", value: "session-token")
-        do {
-            let response = try await URLSessionHTTPClient().send(request, timeout: .seconds(5))
-            XCTFail("expected the redirect to fail, got HTTP \(response.statusCode)")
-        } catch let error as HTTPClientError {
-            XCTAssertEqual(error, .redirectNotFollowed(statusCode: 307, location: "http://127.0.0.1:\(target.port)"))
+        for (name, client) in Transports.all() {
+            do {
+                let response = try await client.send(request, timeout: .seconds(5))
+                XCTFail("\(name): expected the redirect to fail, got HTTP \(response.statusCode)")
+            } catch let error as HTTPClientError {
+                XCTAssertEqual(error, .redirectNotFollowed(statusCode: 307, location: "http://127.0.0.1:\(target.port)"), name)
+            }
         }
-        XCTAssertEqual(server.requests.count, 1)
+        XCTAssertEqual(server.requests.count, Transports.all().count)
         XCTAssertEqual(target.requests, [])
     }
 
     func testA308IsNotFollowedEither() async throws {
         let target = try redirectTarget()
         defer { target.stop() }
-        let server = try LoopbackHTTPServer(replies: [redirect(308, to: target, path: "/elsewhere?token=x")])
+        let reply = redirect(308, to: target, path: "/elsewhere?token=x")
+        let server = try LoopbackHTTPServer(replies: [reply, reply])
         defer { server.stop() }
-        do {
-            _ = try await URLSessionHTTPClient().send(HTTPRequest(method: "GET", url: server.baseURL), timeout: .seconds(5))
-            XCTFail("expected the redirect to fail")
-        } catch let error as HTTPClientError {
-            // The target's path and query (which may hold a token) are not quoted.
-            XCTAssertEqual(error, .redirectNotFollowed(statusCode: 308, location: "http://127.0.0.1:\(target.port)"))
+        for (name, client) in Transports.all() {
+            do {
+                _ = try await client.send(HTTPRequest(method: "GET", url: server.baseURL), timeout: .seconds(5))
+                XCTFail("\(name): expected the redirect to fail")
+            } catch let error as HTTPClientError {
+                // The target's path and query (which may hold a token) are not quoted.
+                XCTAssertEqual(error, .redirectNotFollowed(statusCode: 308, location: "http://127.0.0.1:\(target.port)"), name)
+            }
         }
         XCTAssertEqual(target.requests, [])
     }
@@ -72,7 +77,7 @@ final class RedirectRefusalTests: XCTestCase {
             environment: [
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI": "\(server.baseURL)/creds",
                 "AWS_CONTAINER_AUTHORIZATION_TOKEN": "container-token",
-            ], httpClient: URLSessionHTTPClient())
+            ], httpClient: DefaultHTTPClient())
         do {
             _ = try await provider.credentials()
             XCTFail("expected the redirect to fail")
@@ -91,7 +96,7 @@ final class RedirectRefusalTests: XCTestCase {
         defer { server.stop() }
         let provider = IMDSCredentialProvider(
             environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL.absoluteString],
-            httpClient: URLSessionHTTPClient())
+            httpClient: DefaultHTTPClient())
         do {
             _ = try await provider.credentials()
             XCTFail("expected the redirect to fail")
@@ -112,7 +117,7 @@ final class RedirectRefusalTests: XCTestCase {
         defer { server.stop() }
         let provider = IMDSCredentialProvider(
             environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL.absoluteString],
-            httpClient: URLSessionHTTPClient())
+            httpClient: DefaultHTTPClient())
         do {
             _ = try await provider.credentials()
             XCTFail("expected the redirect to fail")
@@ -128,10 +133,12 @@ final class RedirectRefusalTests: XCTestCase {
 /// not turn into an immediate one.
 final class SubSecondTimeoutTests: XCTestCase {
     func testAnAnswerWithinASubSecondAttemptTimeoutArrives() async throws {
-        let server = try LoopbackHTTPServer(replies: [.delayed(.milliseconds(300), .status(200, "late but in time"))])
+        let reply = LoopbackHTTPServer.Reply.delayed(.milliseconds(300), .status(200, "late but in time"))
+        let server = try LoopbackHTTPServer(replies: [reply, reply])
         defer { server.stop() }
-        let response = try await URLSessionHTTPClient().send(
-            HTTPRequest(method: "GET", url: server.baseURL), timeout: .milliseconds(900))
-        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "late but in time")
+        for (name, client) in Transports.all() {
+            let response = try await client.send(HTTPRequest(method: "GET", url: server.baseURL), timeout: .milliseconds(900))
+            XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "late but in time", name)
+        }
     }
 }

@@ -1,0 +1,101 @@
+#if os(Linux)
+import CCurl
+import Foundation
+
+/// The default transport on Linux: libcurl, driven directly rather than through FoundationNetworking.
+///
+/// FoundationNetworking stops the whole process (`Fatal error: Transfer completed, but there's no response.`,
+/// swift-corelibs-foundation #5285) when a connection closes in the middle of the response headers, and it
+/// inflates `gzip` bodies ahead of its delegate, so a decompression bomb fills memory before a limit can act.
+/// Here both are ordinary, typed failures. The library is the `libcurl.so.4` FoundationNetworking itself
+/// links, opened at run time: nothing to install, no headers needed to build.
+///
+/// Like ``URLSessionHTTPClient``: redirects are never followed
+/// (``HTTPClientError/redirectNotFollowed(statusCode:location:)``), a body past ``maximumResponseBodySize``
+/// after decoding fails with ``HTTPClientError/responseTooLarge(limit:)`` (checked on every block libcurl
+/// decodes, so memory stays within the limit), cancelling the calling task cancels the transfer, and the
+/// whole attempt must finish within the timeout. Connections are kept and reused between requests.
+public final class CurlHTTPClient: HTTPClient {
+    /// The most body bytes one response may have once decoded; more fails the request.
+    public let maximumResponseBodySize: Int
+
+    private let pool = CurlHandlePool()
+
+    /// - Parameter maximumResponseBodySize: the most body bytes a response may have after content decoding.
+    public init(maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize) {
+        self.maximumResponseBodySize = max(0, maximumResponseBodySize)
+    }
+
+    /// Sends `request` and reads the whole response; the whole attempt must finish within `timeout`.
+    public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        guard ccurl_load() == 0 else {
+            throw HTTPClientError.connectionFailed("libcurl (libcurl.so.4) could not be loaded")
+        }
+        if Task.isCancelled { throw HTTPClientError.cancelled }
+        let handles = try pool.acquire()
+        let transfer = CurlTransfer(request: request, limit: maximumResponseBodySize, handles: handles)
+        // libcurl's own timeout is set too; this one also ends a transfer stuck in name resolution.
+        let deadline = Task {
+            try await Task.sleep(for: timeout)
+            transfer.stop(.expired)
+        }
+        defer { deadline.cancel() }
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) in
+                // The transfer blocks in poll(2): it gets a thread of its own, never one of the cooperative pool.
+                let thread = Thread {
+                    continuation.resume(returning: transfer.run(timeout: timeout))
+                }
+                thread.name = "AWSRuntime.CurlHTTPClient"
+                thread.start()
+            }
+        } onCancel: {
+            transfer.stop(.cancelled)
+        }
+        pool.release(handles)
+        return try result.get()
+    }
+}
+
+/// A libcurl multi handle and the easy handle it drives; kept together so the connection cache of the multi
+/// handle serves the next request.
+final class CurlHandles: @unchecked Sendable {
+    // Used by one transfer at a time (the pool hands them out); `ccurl_multi_wakeup` is thread-safe.
+    let multi: UnsafeMutableRawPointer
+    let easy: UnsafeMutableRawPointer
+
+    init() throws {
+        guard let multi = ccurl_multi_init() else { throw HTTPClientError.connectionFailed("curl_multi_init failed") }
+        guard let easy = ccurl_easy_init() else {
+            ccurl_multi_cleanup(multi)
+            throw HTTPClientError.connectionFailed("curl_easy_init failed")
+        }
+        self.multi = multi
+        self.easy = easy
+    }
+
+    deinit {
+        ccurl_easy_cleanup(easy)
+        ccurl_multi_cleanup(multi)
+    }
+}
+
+/// Idle handles (and so open connections) for reuse; a few are kept, the rest closed.
+final class CurlHandlePool: @unchecked Sendable {
+    private static let keptIdle = 8
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var idle: [CurlHandles] = []
+
+    func acquire() throws -> CurlHandles {
+        if let handles = lock.withLock({ idle.popLast() }) { return handles }
+        return try CurlHandles()
+    }
+
+    func release(_ handles: CurlHandles) {
+        lock.withLock {
+            if idle.count < Self.keptIdle { idle.append(handles) }
+        }
+    }
+}
+#endif

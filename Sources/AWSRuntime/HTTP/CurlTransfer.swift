@@ -1,0 +1,191 @@
+#if os(Linux)
+import CCurl
+import Foundation
+
+/// One request on ``CurlHTTPClient``: configures the easy handle, runs it to the end on the calling thread,
+/// and turns what arrived into a response or a typed error.
+final class CurlTransfer: @unchecked Sendable {
+    /// Why the transfer was stopped before it completed on its own.
+    enum StopReason: Equatable {
+        case cancelled
+        case expired
+        case tooLarge
+        case headersTooLarge
+    }
+
+    /// Response headers beyond this are refused (libcurl's own limit per line is 100 KiB).
+    static let maximumHeaderSize = 1 << 20
+
+    private let request: HTTPRequest
+    private let limit: Int
+    private let handles: CurlHandles
+
+    // Written only by the transfer's own thread (the callbacks run on it).
+    private var statusLine: String?
+    private var headers = HTTPHeaders()
+    private var headerBytes = 0
+    private var headersComplete = false
+    private var body = Data()
+
+    // Guarded by `lock`: set from other threads.
+    private let lock = NSLock()
+    private var stopReason: StopReason?
+    private var finished = false
+
+    init(request: HTTPRequest, limit: Int, handles: CurlHandles) {
+        self.request = request
+        self.limit = limit
+        self.handles = handles
+    }
+
+    /// Stops the transfer; the first reason wins and is what the caller is told.
+    func stop(_ reason: StopReason) {
+        lock.withLock {
+            if stopReason == nil { stopReason = reason }
+            // Once the transfer has ended its handles may serve another request: leave them alone.
+            if !finished { _ = ccurl_multi_wakeup(handles.multi) }
+        }
+    }
+
+    private var currentStopReason: StopReason? { lock.withLock { stopReason } }
+
+    /// Runs the transfer to its end and returns the outcome.
+    func run(timeout: Duration) -> Result<HTTPResponse, HTTPClientError> {
+        defer { lock.withLock { finished = true } }
+        let easy = handles.easy
+        ccurl_easy_reset(easy)
+        var headerList: UnsafeMutableRawPointer?
+        for field in request.headers {
+            // `Name;` is libcurl's spelling of a header with an empty value.
+            headerList = ccurl_slist_append(headerList, field.value.isEmpty ? "\(field.name);" : "\(field.name): \(field.value)")
+        }
+        // No `Expect: 100-continue` round trip for large bodies; no `Accept: */*` the request did not ask for.
+        headerList = ccurl_slist_append(headerList, "Expect:")
+        if request.headers["Accept"] == nil { headerList = ccurl_slist_append(headerList, "Accept:") }
+        defer { ccurl_slist_free_all(headerList) }
+
+        let bodyBytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, request.body.count), alignment: 1)
+        defer { bodyBytes.deallocate() }
+        request.body.copyBytes(to: bodyBytes)
+
+        let milliseconds = max(1, Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000))
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        var status = ccurl_set_defaults(easy, milliseconds)
+        if status == 0 { status = ccurl_set_url(easy, request.url.absoluteString) }
+        if status == 0 { status = ccurl_set_method(easy, request.method) }
+        if status == 0, !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
+            status = ccurl_set_body(easy, bodyBytes.baseAddress, Int64(request.body.count))
+        }
+        if status == 0 { status = ccurl_set_headers(easy, headerList) }
+        if status == 0 {
+            status = ccurl_set_callbacks(
+                easy,
+                { bytes, size, count, context in
+                    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+                    return transfer.receiveBody(UnsafeRawBufferPointer(start: bytes, count: size * count)) ? size * count : 0
+                },
+                { bytes, size, count, context in
+                    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+                    return transfer.receiveHeader(UnsafeRawBufferPointer(start: bytes, count: size * count)) ? size * count : 0
+                },
+                context)
+        }
+        guard status == 0 else {
+            return .failure(.connectionFailed("libcurl refused the request: \(Self.describe(status))"))
+        }
+
+        guard ccurl_multi_add(handles.multi, easy) == 0 else {
+            return .failure(.connectionFailed("libcurl could not start the request"))
+        }
+        defer { _ = ccurl_multi_remove(handles.multi, easy) }
+        var running: Int32 = 1
+        var code: Int32 = 0
+        while currentStopReason == nil {
+            guard ccurl_multi_perform(handles.multi, &running) == 0 else {
+                return .failure(.connectionFailed("libcurl failed while transferring"))
+            }
+            if running == 0 { break }
+            _ = ccurl_multi_poll(handles.multi, 1000)
+        }
+        let done = ccurl_multi_done(handles.multi, &code) == 1
+        return outcome(code: done ? code : nil)
+    }
+
+    private func outcome(code: Int32?) -> Result<HTTPResponse, HTTPClientError> {
+        switch currentStopReason {
+        case .cancelled: return .failure(.cancelled)
+        case .expired: return .failure(.timedOut)
+        case .tooLarge: return .failure(.responseTooLarge(limit: limit))
+        case .headersTooLarge:
+            return .failure(.connectionFailed("the response headers are larger than \(Self.maximumHeaderSize) bytes"))
+        case nil: break
+        }
+        guard let code else { return .failure(.connectionFailed("the transfer ended without a result")) }
+        switch code {
+        case 0: break
+        case 28: return .failure(.timedOut)  // CURLE_OPERATION_TIMEDOUT
+        default: return .failure(.connectionFailed(Self.describe(code)))
+        }
+        let statusCode = ccurl_response_code(handles.easy)
+        guard headersComplete, statusCode > 0 else {
+            return .failure(.connectionFailed("the connection closed before the response headers were complete"))
+        }
+        if (300..<400).contains(statusCode), let location = headers["Location"] {
+            return .failure(.redirectNotFollowed(statusCode: statusCode, location: Self.origin(of: location, from: request.url)))
+        }
+        return .success(HTTPResponse(statusCode: statusCode, headers: headers, body: body))
+    }
+
+    /// One body block, already decoded from `gzip` / `deflate`; false stops the transfer.
+    private func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard currentStopReason == nil else { return false }
+        guard bytes.count <= limit - body.count else {
+            body = Data()
+            stop(.tooLarge)
+            return false
+        }
+        body.append(contentsOf: bytes)
+        return true
+    }
+
+    /// One header line, status lines included; false stops the transfer.
+    private func receiveHeader(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard currentStopReason == nil else { return false }
+        headerBytes += bytes.count
+        guard headerBytes <= Self.maximumHeaderSize else {
+            stop(.headersTooLarge)
+            return false
+        }
+        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
+        if line.hasPrefix("HTTP/") {
+            // A new status line: an interim `100 Continue` came first, or this is the final response.
+            statusLine = line
+            headers = HTTPHeaders()
+            headersComplete = false
+        } else if line.isEmpty {
+            headersComplete = statusLine != nil
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            headers.add(name: name, value: value)
+            if name.lowercased() == "content-length", let length = Int(value), length > limit {
+                stop(.tooLarge)
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func describe(_ code: Int32) -> String {
+        ccurl_easy_strerror(code).map { String(cString: $0) } ?? "libcurl error \(code)"
+    }
+
+    /// Scheme, host and port of a redirect target (resolved against the request's URL): enough to recognise
+    /// it, without a path or query that may carry a token.
+    private static func origin(of location: String, from base: URL) -> String? {
+        guard let url = URL(string: location, relativeTo: base)?.absoluteURL, let scheme = url.scheme, let host = url.host
+        else { return nil }
+        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+    }
+}
+#endif
