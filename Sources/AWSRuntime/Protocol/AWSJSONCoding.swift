@@ -21,7 +21,15 @@ public enum AWSJSONCoding {
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
-            if let seconds = try? container.decode(Double.self) { return Date(timeIntervalSince1970: seconds) }
+            // With the non-conforming float strategy above, "NaN" and "Infinity" strings decode as doubles too.
+            if let seconds = try? container.decode(Double.self) {
+                guard let date = TimestampFormat.date(epochSeconds: seconds) else {
+                    throw DecodingError.dataCorruptedError(
+                        in: container,
+                        debugDescription: "\(seconds) is not a timestamp: epoch seconds must be finite and within years 1 to 9999")
+                }
+                return date
+            }
             let text = try container.decode(String.self)
             guard let date = TimestampFormat.date(from: text) else {
                 throw DecodingError.dataCorruptedError(

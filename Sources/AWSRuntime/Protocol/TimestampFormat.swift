@@ -21,10 +21,20 @@ public enum TimestampFormat: Sendable {
         }
     }
 
-    /// Reads a timestamp from a string in any of the three forms.
+    /// Reads a timestamp from a string in any of the three forms; nil for anything else, epoch seconds that
+    /// are not finite (`NaN`, `Infinity`) or outside ``validEpochSeconds`` included.
     public static func date(from text: String) -> Date? {
-        if let seconds = Double(text) { return Date(timeIntervalSince1970: seconds) }
+        if let seconds = Double(text) { return date(epochSeconds: seconds) }
         return DateTimeFormatting.parseRFC3339(text) ?? DateTimeFormatting.parseHTTPDate(text)
+    }
+
+    /// Epoch seconds from 0001-01-01T00:00:00Z up to (not including) 10000-01-01T00:00:00Z: the years RFC 3339
+    /// can write. A `Date` far outside them (or made from `NaN`) stops the process when it is printed.
+    public static let validEpochSeconds: Range<Double> = -62_135_596_800 ..< 253_402_300_800
+
+    /// The date `seconds` after the epoch; nil when not finite or outside ``validEpochSeconds``.
+    public static func date(epochSeconds seconds: Double) -> Date? {
+        validEpochSeconds.contains(seconds) ? Date(timeIntervalSince1970: seconds) : nil
     }
 }
 
