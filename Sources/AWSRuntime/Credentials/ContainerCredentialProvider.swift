@@ -112,3 +112,10 @@ public struct ContainerCredentialProvider: CredentialProvider {
         }
     }
 }
+
+/// Prints without the environment it reads (it may hold `AWS_SECRET_ACCESS_KEY`).
+extension ContainerCredentialProvider: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["environment": EnvironmentSummary(environment), "timeout": timeout], displayStyle: .struct)
+    }
+}

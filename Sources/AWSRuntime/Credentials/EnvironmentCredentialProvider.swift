@@ -30,3 +30,10 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
         }
     }
 }
+
+/// Prints without the environment it reads (it may hold `AWS_SECRET_ACCESS_KEY`).
+extension EnvironmentCredentialProvider: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["environment": EnvironmentSummary(environment)], displayStyle: .struct)
+    }
+}

@@ -96,3 +96,10 @@ public struct IMDSCredentialProvider: CredentialProvider {
         return response
     }
 }
+
+/// Prints without the environment it reads (it may hold `AWS_SECRET_ACCESS_KEY`).
+extension IMDSCredentialProvider: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["environment": EnvironmentSummary(environment), "timeout": timeout], displayStyle: .struct)
+    }
+}

@@ -10,8 +10,8 @@ import Foundation
 ///
 /// The command runs through `/bin/sh -c`, so quoting works as in the AWS CLI. Its output must be JSON:
 /// `{"Version": 1, "AccessKeyId": …, "SecretAccessKey": …, "SessionToken": …, "Expiration": …}`
-/// (the last two optional). A non-zero exit, a timeout or malformed output is an error naming the command,
-/// never echoing the output, which holds secrets.
+/// (the last two optional). A non-zero exit, a timeout or malformed output is an error naming the command's
+/// program, never its arguments, its output or its standard error, any of which may hold a secret.
 public struct ProcessCredentialProvider: CredentialProvider {
     private let command: String
     private let environment: [String: String]
@@ -36,7 +36,7 @@ public struct ProcessCredentialProvider: CredentialProvider {
     /// Runs the command and parses its JSON output; fails on a timeout, a non-zero exit or bad output.
     public func credentials() async throws -> AWSCredentials {
         let output = try await ChildProcess.run(command: command, environment: environment, timeout: timeout, label: name)
-        let source = "command `\(command)`"
+        let source = "command `\(ChildProcess.programName(of: command))`"
         if output.termination == .timedOut {
             throw CredentialProviderError.failed(provider: name, reason: "\(source) did not finish within \(timeout)")
         }
@@ -46,11 +46,11 @@ public struct ProcessCredentialProvider: CredentialProvider {
                 reason: "\(source) printed more than \(ChildProcess.maximumOutputSize) bytes; it was stopped")
         }
         guard output.status == 0 else {
-            let message = String(decoding: output.standardError.prefix(500), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let printed = output.standardError.count
             throw CredentialProviderError.failed(
                 provider: name,
-                reason: "\(source) exited with status \(output.status)" + (message.isEmpty ? "" : ": \(message)"))
+                reason: "\(source) exited with status \(output.status)"
+                    + (printed == 0 ? "" : " (\(printed >= ChildProcess.maximumErrorSize ? "at least " : "")\(printed) bytes on standard error, not shown)"))
         }
         if let version = try? JSONDecoder().decode(VersionOnly.self, from: output.standardOutput).Version,
             version != 1
@@ -102,7 +102,8 @@ struct ChildProcess: Sendable {
             try runWithNoSignalsBlocked(process)
         } catch {
             throw CredentialProviderError.failed(
-                provider: label, reason: "could not start command `\(command)`: \(error.localizedDescription)")
+                provider: label,
+                reason: "could not start command `\(programName(of: command))`: \(error.localizedDescription)")
         }
         let running = RunningProcess(process)
         let watchdog = Task {
@@ -121,6 +122,19 @@ struct ChildProcess: Sendable {
         return ChildProcess(
             status: status, standardOutput: outputData, standardError: errorData,
             termination: outputOverflowed ? .outputTooLarge : running.termination)
+    }
+
+    /// The program a command line runs, for messages: its first word after any `NAME=value` assignments, then
+    /// `…` when arguments follow (they are not shown: `--token abc`).
+    static func programName(of command: String) -> String {
+        var words = command.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })[...]
+        while let first = words.first, let equals = first.firstIndex(of: "="),
+              first[..<equals].allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
+            words = words.dropFirst()
+        }
+        guard let program = words.first else { return "" }
+        let unquoted = program.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        return words.count > 1 ? unquoted + " …" : unquoted
     }
 
     /// Starts `process` from this thread with no signals blocked, then restores the thread's mask.
@@ -196,5 +210,16 @@ private final class RunningProcess: @unchecked Sendable {
                 continuation.resume(returning: self.process.terminationStatus)
             }
         }
+    }
+}
+
+/// Prints without the environment it passes on and without its command line (it may carry a secret argument).
+extension ProcessCredentialProvider: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: ["program": ChildProcess.programName(of: command), "environment": EnvironmentSummary(environment),
+                       "timeout": timeout],
+            displayStyle: .struct)
     }
 }

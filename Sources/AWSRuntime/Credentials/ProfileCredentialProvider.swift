@@ -61,3 +61,11 @@ public struct ProfileCredentialProvider: CredentialProvider {
                 + "(\(locations.configFile), \(locations.credentialsFile))")
     }
 }
+
+/// Prints without the environment it reads (it may hold `AWS_SECRET_ACCESS_KEY`).
+extension ProfileCredentialProvider: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["profile": locations.profileName, "environment": EnvironmentSummary(environment)],
+               displayStyle: .struct)
+    }
+}

@@ -1,8 +1,8 @@
 /// Printing headers never shows credentials: `print(request)`, `dump(request)` and string interpolation show
-/// `Authorization` and the session token as `<redacted>`.
+/// `Authorization`, the session token and the instance metadata token as `<redacted>`.
 extension HTTPHeaders: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// Headers whose values are secrets or signatures.
-    static let redactedNames: Set<String> = ["authorization", "x-amz-security-token"]
+    static let redactedNames: Set<String> = ["authorization", "x-amz-security-token", "x-aws-ec2-metadata-token"]
 
     private var redactedFields: [String] {
         fields.map { field in

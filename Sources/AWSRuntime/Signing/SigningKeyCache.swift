@@ -58,3 +58,11 @@ public final class SigningKeyCache: @unchecked Sendable {
         return signingHMAC.finalize()
     }
 }
+
+/// The cache's keys hold the secret access key and its values are signing keys: printing shows only how many
+/// there are.
+extension SigningKeyCache: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String { "SigningKeyCache(\(lock.withLock { entries.count }) keys, not shown)" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["keys": "<\(lock.withLock { entries.count }), not shown>"]) }
+}

@@ -12,6 +12,9 @@ public struct Validator: Sendable {
     public let options: ValidationOptions
     /// The violations collected so far.
     public private(set) var violations: [ConstraintViolation] = []
+    /// Whether the checks run inside a sensitive structure, list or map: then no check quotes a value, whatever
+    /// its own `sensitive` argument says.
+    public private(set) var isInsideSensitiveValue = false
 
     /// An empty validator that enforces the constraint kinds in `options`.
     public init(options: ValidationOptions = .all) {
@@ -26,6 +29,15 @@ public struct Validator: Sendable {
         var validator = Validator(options: options)
         value.validate(&validator, path: .root)
         return validator.violations.isEmpty ? nil : ValidationError(operation: operation, violations: validator.violations)
+    }
+
+    /// Runs `checks` as inside a sensitive value (a `@sensitive` structure, list or map, or a member that
+    /// targets one): the violations they find name their paths but never quote a value.
+    public mutating func withinSensitiveValue(_ checks: (inout Validator) -> Void) {
+        let wasInside = isInsideSensitiveValue
+        isInsideSensitiveValue = true
+        checks(&self)
+        isInsideSensitiveValue = wasInside
     }
 
     /// A required member the caller left nil (possible where the Swift type is optional, e.g. a boxed member).
@@ -68,11 +80,11 @@ public struct Validator: Sendable {
     ) {
         if options.contains(.min), let min, let minText, value < min {
             violations.append(ConstraintViolation(
-                path: path.description, constraint: .minimum(minText), actual: sensitive ? nil : value.description))
+                path: path.description, constraint: .minimum(minText), actual: hides(sensitive) ? nil : value.description))
         }
         if options.contains(.max), let max, let maxText, value > max {
             violations.append(ConstraintViolation(
-                path: path.description, constraint: .maximum(maxText), actual: sensitive ? nil : value.description))
+                path: path.description, constraint: .maximum(maxText), actual: hides(sensitive) ? nil : value.description))
         }
     }
 
@@ -81,14 +93,14 @@ public struct Validator: Sendable {
                                       sensitive: Bool = false) {
         guard options.contains(.pattern), !pattern.matches(value) else { return }
         violations.append(ConstraintViolation(
-            path: path.description, constraint: .pattern(pattern.pattern), actual: sensitive ? nil : quoted(value)))
+            path: path.description, constraint: .pattern(pattern.pattern), actual: hides(sensitive) ? nil : quoted(value)))
     }
 
     /// Enum membership: a value held in the enum's catch-all case is not one the model lists.
     public mutating func checkEnum(isKnown: Bool, rawValue: String, path: MemberPath, sensitive: Bool = false) {
         guard options.contains(.enum), !isKnown else { return }
         violations.append(ConstraintViolation(
-            path: path.description, constraint: .enumValue, actual: sensitive ? nil : quoted(rawValue)))
+            path: path.description, constraint: .enumValue, actual: hides(sensitive) ? nil : quoted(rawValue)))
     }
 
     private mutating func checkCount(_ count: Int, min: Int?, max: Int?, path: MemberPath, sensitive: Bool) {
@@ -99,6 +111,10 @@ public struct Validator: Sendable {
         if options.contains(.max), let max, count > max {
             violations.append(ConstraintViolation(path: path.description, constraint: .maxLength(max), actual: String(count)))
         }
+    }
+
+    private func hides(_ sensitive: Bool) -> Bool {
+        sensitive || isInsideSensitiveValue
     }
 
     private func quoted(_ value: String) -> String {
