@@ -63,13 +63,12 @@ public enum JSONPath {
 
     /// The path of member `key` of `base`: `.key` for plain identifiers, `["key"]` otherwise.
     public static func key(_ base: String, _ key: String) -> String {
-        let isPlain = key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !(key.first?.isNumber ?? true)
-        return isPlain ? "\(base).\(key)" : "\(base)[\"\(key)\"]"
+        SmithyIdentifier.isValid(key) ? "\(base).\(key)" : "\(base)[\(SmithyIdentifier.quoted(key, limit: 200))]"
     }
 
     /// The path of element `index` of `base`.
     public static func index(_ base: String, _ index: Int) -> String { "\(base)[\(index)]" }
 
     /// The path of the shape with absolute id `id` in the document.
-    public static func shape(_ id: String) -> String { "$.shapes[\"\(id)\"]" }
+    public static func shape(_ id: String) -> String { "$.shapes[\(SmithyIdentifier.quoted(id, limit: 200))]" }
 }

@@ -26,6 +26,10 @@ public struct JSONParser {
     /// Parses a whole document; trailing content other than whitespace is an error.
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
+        if let offset = UTF8Validation.firstInvalidOffset(bytes) {
+            parser.position = offset
+            throw parser.error("invalid UTF-8 at byte offset \(offset) (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))")
+        }
         // Skip a UTF-8 byte order mark, which some editors write.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipWhitespace()

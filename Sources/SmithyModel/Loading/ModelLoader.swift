@@ -37,8 +37,13 @@ public struct ModelLoader {
         }
         let model = loader.build(from: root)
         if let model, !loader.diagnostics.contains(where: { $0.severity == .error }) {
+            // The structure is sound: now the rules a generator relies on.
+            let collector = DiagnosticCollector(file: file)
+            collector.add(loader.diagnostics)
+            ModelValidator.validate(model, into: collector)
+            try collector.throwIfErrors()
             var result = model
-            result.warnings = loader.diagnostics
+            result.warnings = collector.warnings
             return result
         }
         throw ModelError(diagnostics: loader.diagnostics)
@@ -75,7 +80,9 @@ public struct ModelLoader {
         for (key, node) in shapeNodes.entries {
             let path = JSONPath.shape(key)
             guard let id = ShapeID(key), id.member == nil || node["type"]?.stringValue == "apply" else {
-                report("\"\(key)\" is not an absolute shape id (namespace#Name)", path: path)
+                report("\(SmithyIdentifier.quoted(key)) is not an absolute shape id (namespace#Name, each part a Smithy "
+                       + "identifier: ASCII letters, digits and underscores, starting with a letter or underscores and a letter)",
+                       path: path)
                 continue
             }
             guard let object = node.objectValue, let typeName = object["type"]?.stringValue else {
@@ -96,10 +103,7 @@ public struct ModelLoader {
             }
         }
         // Mixins first: `apply` may target members a shape has only through a mixin.
-        var mixed: Set<ShapeID> = []
-        for id in mixins.keys.sorted() {
-            applyMixins(to: id, mixins: mixins, in: &shapes, done: &mixed)
-        }
+        applyMixins(mixins, in: &shapes)
         for (target, traits, path) in applies {
             apply(traits, to: target, in: &shapes, path: path)
         }
@@ -174,13 +178,18 @@ public struct ModelLoader {
     }
 
     private mutating func parseMember(name: String, node: JSONNode, of id: ShapeID, path: String) -> Member? {
+        guard SmithyIdentifier.isValid(name) else {
+            report("member name \(SmithyIdentifier.quoted(name)) is not a Smithy identifier (ASCII letters, digits and "
+                   + "underscores, starting with a letter or underscores and a letter)", shape: id, path: path)
+            return nil
+        }
         let memberID = ShapeID(namespace: id.namespace, name: id.name, member: name)
         guard let targetText = node["target"]?.stringValue else {
             report("member has no \"target\"", shape: memberID, path: JSONPath.key(path, "target"))
             return nil
         }
         guard let target = ShapeID(targetText) else {
-            report("member target \"\(targetText)\" is not an absolute shape id", shape: memberID,
+            report("member target \(SmithyIdentifier.quoted(targetText)) is not an absolute shape id", shape: memberID,
                    path: JSONPath.key(path, "target"))
             return nil
         }
@@ -212,8 +221,9 @@ public struct ModelLoader {
         guard let object = node?.objectValue else { return [:] }
         var renames: [ShapeID: String] = [:]
         for (key, value) in object.entries {
-            guard let from = ShapeID(key), let to = value.stringValue else {
-                report("invalid rename entry \"\(key)\"", shape: id, path: JSONPath.key(path, key))
+            guard let from = ShapeID(key), let to = value.stringValue, SmithyIdentifier.isValid(to) else {
+                report("rename \(SmithyIdentifier.quoted(key)) → \(SmithyIdentifier.quoted(value.stringValue ?? value.kindName)) "
+                       + "must map a shape id to a Smithy identifier", shape: id, path: JSONPath.key(path, key))
                 continue
             }
             renames[from] = to
@@ -235,42 +245,84 @@ public struct ModelLoader {
         return Traits(traits)
     }
 
-    /// Copies the members and traits of the shape's mixins into it (Smithy 2.0 `mixins`): the mixins' members
+    /// Copies the members and traits of each shape's mixins into it (Smithy 2.0 `mixins`): the mixins' members
     /// come first, in mixin order; the shape's own traits, and its own traits on a mixed-in member, win.
-    private mutating func applyMixins(to id: ShapeID, mixins: [ShapeID: [ShapeID]], in shapes: inout [ShapeID: Shape],
-                                      done: inout Set<ShapeID>) {
-        guard done.insert(id).inserted, var shape = shapes[id], let mixinIDs = mixins[id] else { return }
-        var members: [Member] = []
-        var traits = Traits()
-        for mixinID in mixinIDs {
-            applyMixins(to: mixinID, mixins: mixins, in: &shapes, done: &done)
-            guard let mixin = shapes[mixinID] else {
-                report("mixin \(mixinID) does not exist", shape: id, path: shape.jsonPath)
-                continue
+    /// Mixins are resolved in dependency order without recursion, so a chain of thousands of mixins cannot
+    /// overflow the stack; a cycle is an error.
+    private mutating func applyMixins(_ mixins: [ShapeID: [ShapeID]], in shapes: inout [ShapeID: Shape]) {
+        guard let order = mixinOrder(mixins, shapes: shapes) else { return }
+        for id in order {
+            guard var shape = shapes[id], let mixinIDs = mixins[id] else { continue }
+            var members: [Member] = []
+            var memberIndex: [String: Int] = [:]
+            var traits = Traits()
+            for mixinID in mixinIDs {
+                guard let mixin = shapes[mixinID] else {
+                    report("mixin \(mixinID) does not exist", shape: id, path: JSONPath.key(shape.jsonPath, "mixins"))
+                    continue
+                }
+                let local = Set(mixin.traits["smithy.api#mixin"]?["localTraits"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+                for (key, value) in mixin.traits.values.entries where key != "smithy.api#mixin" && !local.contains(key) {
+                    traits[key] = value
+                }
+                for member in mixin.members where memberIndex[member.name] == nil {
+                    var copy = member
+                    copy.id = ShapeID(namespace: id.namespace, name: id.name, member: member.name)
+                    memberIndex[member.name] = members.count
+                    members.append(copy)
+                }
             }
-            let local = Set(mixin.traits["smithy.api#mixin"]?["localTraits"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-            for (key, value) in mixin.traits.values.entries where key != "smithy.api#mixin" && !local.contains(key) {
-                traits[key] = value
+            for member in shape.members {
+                if let index = memberIndex[member.name] {
+                    members[index].traits.merge(member.traits)
+                    members[index].target = member.target
+                    members[index].jsonPath = member.jsonPath
+                } else {
+                    memberIndex[member.name] = members.count
+                    members.append(member)
+                }
             }
-            for member in mixin.members where !members.contains(where: { $0.name == member.name }) {
-                var copy = member
-                copy.id = ShapeID(namespace: id.namespace, name: id.name, member: member.name)
-                members.append(copy)
+            traits.merge(shape.traits)
+            shape.members = members
+            shape.traits = traits
+            shapes[id] = shape
+        }
+    }
+
+    /// The shapes with mixins, each after all of its mixins (an iterative depth-first post-order); nil, with an
+    /// error naming the cycle, when mixins form a cycle.
+    private mutating func mixinOrder(_ mixins: [ShapeID: [ShapeID]], shapes: [ShapeID: Shape]) -> [ShapeID]? {
+        enum Mark { case visiting, done }
+        var marks: [ShapeID: Mark] = [:]
+        var order: [ShapeID] = []
+        for root in mixins.keys.sorted() where marks[root] == nil {
+            var stack: [(id: ShapeID, next: Int)] = [(root, 0)]
+            marks[root] = .visiting
+            while let top = stack.last {
+                let dependencies = mixins[top.id] ?? []
+                if top.next < dependencies.count {
+                    stack[stack.count - 1].next += 1
+                    let dependency = dependencies[top.next]
+                    switch marks[dependency] {
+                    case .visiting?:
+                        let cycle = stack.map(\.id.description).drop { $0 != dependency.description } + [dependency.description]
+                        report("mixins form a cycle: \(cycle.joined(separator: " → "))", shape: top.id,
+                               path: JSONPath.key(shapes[top.id]?.jsonPath ?? JSONPath.shape(top.id.description), "mixins"))
+                        return nil
+                    case .done?:
+                        continue
+                    case nil:
+                        marks[dependency] = .visiting
+                        stack.append((dependency, 0))
+                    }
+                } else {
+                    marks[top.id] = .done
+                    if mixins[top.id] != nil { order.append(top.id) }
+                    stack.removeLast()
+                }
             }
         }
-        for member in shape.members {
-            if let index = members.firstIndex(where: { $0.name == member.name }) {
-                members[index].traits.merge(member.traits)
-                members[index].target = member.target
-                members[index].jsonPath = member.jsonPath
-            } else {
-                members.append(member)
-            }
-        }
-        traits.merge(shape.traits)
-        shape.members = members
-        shape.traits = traits
-        shapes[id] = shape
+        return order
     }
 
     private mutating func apply(_ traits: Traits, to target: ShapeID, in shapes: inout [ShapeID: Shape], path: String) {

@@ -5,7 +5,11 @@ public struct Model: Sendable {
     /// The document's `metadata` section.
     public var metadata: JSONObject
     /// The model's own shapes (the prelude is looked up separately).
-    public private(set) var shapes: [ShapeID: Shape]
+    public private(set) var shapes: [ShapeID: Shape] {
+        didSet { if shapes.count != sortedShapeIDs.count { sortedShapeIDs = shapes.keys.sorted() } }
+    }
+    /// The model's own shape ids in a stable order (kept sorted as shapes are added: many stages walk them).
+    public private(set) var sortedShapeIDs: [ShapeID]
     /// Warnings found while loading; errors are thrown instead.
     public var warnings: [Diagnostic]
 
@@ -14,6 +18,7 @@ public struct Model: Sendable {
         self.smithyVersion = smithyVersion
         self.metadata = metadata
         self.shapes = shapes
+        self.sortedShapeIDs = shapes.keys.sorted()
         self.warnings = warnings
     }
 
@@ -22,8 +27,6 @@ public struct Model: Sendable {
         shapes[id.root] ?? Prelude.shapes[id.root]
     }
 
-    /// The model's own shape ids in a stable order.
-    public var sortedShapeIDs: [ShapeID] { shapes.keys.sorted() }
 
     /// Every service shape, sorted by id.
     public var services: [Shape] {
@@ -33,24 +36,29 @@ public struct Model: Sendable {
     /// Smithy 1.0 boxing rules apply (members are nullable unless their target has a default).
     public var isSmithy1: Bool { smithyVersion.hasPrefix("1") }
 
-    /// Every operation a service exposes, directly or through its resources, sorted by name.
+    /// Every operation a service exposes, directly or through its resources, sorted by name (then namespace).
+    /// Each resource is visited once, so a resource bound in several places (or under itself) costs nothing extra.
     public func operations(of service: Shape) -> [Shape] {
-        var seen = Set<ShapeID>()
+        var seenOperations = Set<ShapeID>()
+        var seenResources = Set<ShapeID>()
         var result: [Shape] = []
+        var pendingResources = service.resources
         func visitOperation(_ id: ShapeID) {
-            guard seen.insert(id).inserted, let shape = shape(id), shape.type == .operation else { return }
+            guard seenOperations.insert(id).inserted, let shape = shape(id), shape.type == .operation else { return }
             result.append(shape)
         }
-        func visitResource(_ id: ShapeID, depth: Int) {
-            guard depth < 64, let resource = shape(id) else { return }
+        service.operations.forEach(visitOperation)
+        var next = 0
+        while next < pendingResources.count {
+            let id = pendingResources[next]
+            next += 1
+            guard seenResources.insert(id).inserted, let resource = shape(id) else { continue }
             for op in resource.lifecycleOperations + resource.operations + resource.collectionOperations {
                 visitOperation(op)
             }
-            for child in resource.resources { visitResource(child, depth: depth + 1) }
+            pendingResources += resource.resources
         }
-        service.operations.forEach(visitOperation)
-        for resource in service.resources { visitResource(resource, depth: 0) }
-        return result.sorted { $0.id.name < $1.id.name }
+        return result.sorted { ($0.id.name, $0.id.namespace) < ($1.id.name, $1.id.namespace) }
     }
 
     /// Replaces a shape; used by model transforms such as operation allow-lists.

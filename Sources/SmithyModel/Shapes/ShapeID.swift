@@ -14,7 +14,8 @@ public struct ShapeID: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.member = member
     }
 
-    /// Parses `ns#Name` or `ns#Name$member`; nil when the text is not an absolute shape id.
+    /// Parses `ns#Name` or `ns#Name$member`; nil when the text is not an absolute shape id whose namespace,
+    /// name and member all follow the Smithy grammar (see ``SmithyIdentifier``).
     public init?(_ text: String) {
         guard let hash = text.firstIndex(of: "#") else { return nil }
         let namespace = String(text[..<hash])
@@ -24,7 +25,9 @@ public struct ShapeID: Sendable, Hashable, Comparable, CustomStringConvertible {
             member = String(rest[rest.index(after: dollar)...])
             rest = rest[..<dollar]
         }
-        guard !namespace.isEmpty, !rest.isEmpty, member.map({ !$0.isEmpty }) ?? true else { return nil }
+        guard SmithyIdentifier.isValidNamespace(namespace), SmithyIdentifier.isValid(rest),
+              member.map({ SmithyIdentifier.isValid($0) }) ?? true
+        else { return nil }
         self.init(namespace: namespace, name: String(rest), member: member)
     }
 
@@ -35,8 +38,13 @@ public struct ShapeID: Sendable, Hashable, Comparable, CustomStringConvertible {
         member.map { "\(namespace)#\(name)$\($0)" } ?? "\(namespace)#\(name)"
     }
 
-    /// Orders ids by their text form, for stable output.
-    public static func < (lhs: ShapeID, rhs: ShapeID) -> Bool { lhs.description < rhs.description }
+    /// Orders ids by their text form, for stable output. Compared part by part without building the text:
+    /// `#` and `$` sort before every character an identifier may hold, so the order is the same.
+    public static func < (lhs: ShapeID, rhs: ShapeID) -> Bool {
+        if lhs.namespace != rhs.namespace { return lhs.namespace < rhs.namespace }
+        if lhs.name != rhs.name { return lhs.name < rhs.name }
+        return (lhs.member ?? "") < (rhs.member ?? "")
+    }
 
     /// The namespace of Smithy's prelude (`smithy.api#String`, `smithy.api#Unit`, ...).
     public static let preludeNamespace = "smithy.api"
