@@ -5,12 +5,7 @@ import XCTest
 
 final class GeneratorDiagnosticsTests: XCTestCase {
     private func diagnostics(_ text: String) throws -> [String] {
-        do {
-            _ = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
-            return []
-        } catch let error as ModelError {
-            return error.diagnostics.map(\.description)
-        }
+        try GeneratorFixture.diagnostics(text)
     }
 
     func testUnsupportedProtocolIsAnError() throws {
@@ -39,18 +34,21 @@ final class GeneratorDiagnosticsTests: XCTestCase {
                                                   "FooBar": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "b"}}}}
             """)
         XCTAssertEqual(try diagnostics(text), [
-            "error: enum values a and b both become the Swift case fooBar [shape t.s#E$FooBar at $.shapes[\"t.s#E\"]]",
+            "error: enum values \"a\" and \"b\" both become the Swift case fooBar [shape t.s#E$FooBar at $.shapes[\"t.s#E\"]]",
         ])
     }
 
-    func testPatternThatCannotCompileIsReportedAtGenerationTime() throws {
+    func testPatternThatCannotCompileIsAWarningAndItsCheckIsLeftOut() throws {
         let text = GeneratorFixture.serviceModel(extraShapes: """
             "t.s#OpInput": {"type": "structure", "members": {"s": {"target": "t.s#Bad"}}},
             "t.s#Bad": {"type": "string", "traits": {"smithy.api#pattern": "([a-z"}}
             """)
         XCTAssertEqual(try diagnostics(text), [
-            "error: pattern ([a-z cannot be compiled as a regular expression [shape t.s#Bad at $.shapes[\"t.s#Bad\"].traits[\"smithy.api#pattern\"]]",
+            "warning: pattern \"([a-z\" is left unchecked: unterminated character class [shape t.s#Bad at $.shapes[\"t.s#Bad\"].traits[\"smithy.api#pattern\"]]",
         ])
+        let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
+        let validation = try XCTUnwrap(files.first { $0.path == "Validation.swift" }?.contents)
+        XCTAssertFalse(validation.contains("ValidationPattern("), validation)
     }
 
     func testRenameResolvesACollision() throws {

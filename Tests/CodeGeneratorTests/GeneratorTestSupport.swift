@@ -9,6 +9,17 @@ enum GeneratorFixture {
         try ClientGenerator(templates: TemplateSet.load(from: RepositoryPaths.repository("Templates")))
     }
 
+    /// Every diagnostic of loading and generating `text`, errors and warnings, as the CLI prints them.
+    static func diagnostics(_ text: String) throws -> [String] {
+        do {
+            let collector = DiagnosticCollector()
+            _ = try generator().generate(model: model(text), diagnostics: collector)
+            return collector.diagnostics.map(\.description)
+        } catch let error as ModelError {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
     static func model(_ text: String) throws -> Model {
         try ModelLoader.load(data: Data(text.utf8))
     }

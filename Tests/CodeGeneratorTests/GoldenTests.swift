@@ -8,8 +8,11 @@ final class GoldenTests: XCTestCase {
     func testCheckedInECRPublicClientMatchesFreshOutput() throws {
         let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(at: "models/ecr-public.json"))
         let folder = RepositoryPaths.repository("Generated/ECRPublic")
-        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }.sorted()
+        // Every entry counts, hidden and non-Swift ones included (a half-written staging file once slipped in).
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         XCTAssertEqual(onDisk, files.map(\.path).sorted(), "Generated/ECRPublic has other files; run `swift run codegen`")
+        let modules = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.repository("Generated").path)
+        XCTAssertEqual(modules.sorted(), ["ECRPublic", "ECRPublicTests"], "Generated/ holds only the checked-in modules")
         for file in files {
             let existing = try String(contentsOf: folder.appendingPathComponent(file.path), encoding: .utf8)
             XCTAssertTrue(existing == file.contents, "\(file.path) is stale; run `swift run codegen`")

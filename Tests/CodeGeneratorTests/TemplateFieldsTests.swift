@@ -1,4 +1,5 @@
 @testable import CodeGenerator
+import SmithyModel
 import XCTest
 
 /// The hand-listed template fields of the hot view models must match their stored properties exactly.
@@ -10,7 +11,7 @@ final class TemplateFieldsTests: XCTestCase {
 
     func testEveryHotViewModelListsAllItsProperties() throws {
         let model = try GeneratorFixture.model(at: "Tests/CodeGeneratorTests/Models/kitchen-sink.json")
-        let context = try ServiceContext(model: model, options: GeneratorOptions(), file: nil)
+        let context = try ServiceContext(model: model, options: GeneratorOptions(), diagnostics: DiagnosticCollector())
         let recursion = RecursionAnalysis(model: model)
         let validation = ValidationBuilder(context: context)
         let structures = context.reachableShapes.filter { $0.type == .structure }.map {
@@ -20,7 +21,7 @@ final class TemplateFieldsTests: XCTestCase {
         assertFieldsMatchProperties(structure)
         assertFieldsMatchProperties(try XCTUnwrap(structure.members.first))
         let enumShape = try XCTUnwrap(context.reachableShapes.first { $0.type == .enum })
-        let enumView = try EnumViewModel(shape: enumShape, context: context, file: nil)
+        let enumView = EnumViewModel(shape: enumShape, context: context)
         assertFieldsMatchProperties(try XCTUnwrap(enumView.cases.first))
     }
 }

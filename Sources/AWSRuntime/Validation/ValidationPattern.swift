@@ -12,8 +12,14 @@ public struct ValidationPattern: Sendable {
 
     /// Compiles `pattern`; one that does not compile matches nothing.
     public init(_ pattern: String) {
+        self.init(pattern, compiled: pattern)
+    }
+
+    /// A model's `pattern` (ECMA-262, shown in messages) checked with `compiled`, the ICU expression the
+    /// generator translated it to (ICU reads `$`, `\d`, `.` and classes differently from ECMA-262).
+    public init(_ pattern: String, compiled: String) {
         self.pattern = pattern
-        self.regex = try? NSRegularExpression(pattern: pattern, options: [])
+        self.regex = try? NSRegularExpression(pattern: compiled, options: [])
     }
 
     /// Whether `value` contains a match.

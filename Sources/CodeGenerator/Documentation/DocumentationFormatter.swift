@@ -20,9 +20,20 @@ public enum DocumentationFormatter {
             current = ""
         }
 
+        // The first `>` at or after the last `<` seen: every `<` before it closes there too, so each `>` is
+        // searched for once and text full of `<` stays linear. `endIndex` once no `>` is left.
+        var knownClose: String.Index?
+        func closingBracket(after start: String.Index) -> String.Index? {
+            if let known = knownClose, known > start {
+                return known == documentation.endIndex ? nil : known
+            }
+            knownClose = documentation[start...].firstIndex(of: ">") ?? documentation.endIndex
+            return knownClose == documentation.endIndex ? nil : knownClose
+        }
+
         while index < documentation.endIndex {
             let character = documentation[index]
-            guard character == "<", let close = documentation[index...].firstIndex(of: ">") else {
+            guard character == "<", let close = closingBracket(after: index) else {
                 // Code spans hug their text: `<code> x </code>` reads `x`.
                 if !(insideCodeStart && character.isWhitespace) { current.append(character) }
                 insideCodeStart = insideCodeStart && character.isWhitespace

@@ -1,6 +1,11 @@
 import SmithyModel
 
-/// Swift source literals for values taken from a model.
+/// Swift source literals for values taken from a model: the one way model text enters generated code outside
+/// a comment (see ``DocComment`` for comments).
+///
+/// Whatever the text holds — quotes, backslashes, `\(`, line or paragraph separators, NUL, bidi overrides — the
+/// literal is a single line that denotes exactly that text: everything that is not a visible character or a
+/// plain space is written as an escape, so the source shows what the string contains.
 enum SwiftLiteral {
     /// A double-quoted string literal with everything that needs escaping escaped.
     static func string(_ text: String) -> String {
@@ -12,19 +17,27 @@ enum SwiftLiteral {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                result += "\\u{\(String(scalar.value, radix: 16))}"
+            case _ where needsEscape(scalar): result += "\\u{\(String(scalar.value, radix: 16))}"
             default: result.unicodeScalars.append(scalar)
             }
         }
         return result + "\""
     }
 
-    /// A raw string literal (`#"…"#`) whose delimiter does not occur in `text`; for long JSON and regexes.
+    /// A raw string literal (`#"…"#`) whose delimiter does not occur in `text`, for long JSON and regexes; a
+    /// plain literal when the text holds anything that must be escaped (a raw literal cannot escape).
     static func raw(_ text: String) -> String {
+        if text.unicodeScalars.contains(where: needsEscape) || text.contains("\t") { return string(text) }
         var hashes = "#"
         while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
-        if text.contains("\n") || text.contains("\r") { return string(text) }
         return "\(hashes)\"\(text)\"\(hashes)"
+    }
+
+    /// Whether a scalar is written as `\u{…}`: controls (line feeds, NUL, DEL, C1), format characters (bidi
+    /// overrides and isolates, zero-width characters), line and paragraph separators, other spaces than U+0020,
+    /// private-use and unassigned code points.
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
+        return !scalar.properties.generalCategory.isVisible
     }
 }

@@ -27,7 +27,7 @@ public enum SwiftNaming {
     /// A type name from an SDK id: `ECR PUBLIC` → `ECRPublic`, `DynamoDB` → `DynamoDB`, `Secrets Manager` →
     /// `SecretsManager`. Short all-capital words stay acronyms.
     public static func serviceTypeName(sdkId: String) -> String {
-        let parts = sdkId.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let parts = sdkId.split(whereSeparator: { !isWordCharacter($0) })
         let name = parts.map { part -> String in
             let word = String(part)
             if word == word.uppercased() && word.count <= 4 { return word }
@@ -55,7 +55,7 @@ public enum SwiftNaming {
     /// [KMS, Master, Key, Arn]; `x86_64` → [x86, 64]; `ARM 64` → [ARM, 64].
     static func words(of name: String) -> [String] {
         var words: [String] = []
-        for chunk in name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        for chunk in name.split(whereSeparator: { !isWordCharacter($0) }) {
             let characters = Array(chunk)
             var current = ""
             for (index, character) in characters.enumerated() {
@@ -87,6 +87,12 @@ public enum SwiftNaming {
         return word
     }
 
+    /// Generated identifiers are made of ASCII letters and digits only: model text (SDK ids, legacy enum
+    /// values) may hold any Unicode, and not every Unicode letter or number may stand in a Swift identifier.
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber)
+    }
+
     private static func startsWithDigit(_ text: String) -> Bool { text.first?.isNumber ?? false }
 
     static let unusableEvenEscaped: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"]
@@ -104,17 +110,27 @@ public enum SwiftNaming {
         // Standard library and Foundation types generated code refers to.
         "String", "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "Bool", "Float", "Double", "Decimal",
         "Array", "Dictionary", "Set", "Optional", "Result", "Error", "Data", "Date", "URL", "UUID", "Character",
-        "Codable", "Decoder", "Encoder", "CodingKey", "Sendable", "Hashable", "Equatable", "Task", "Duration",
+        "Codable", "Decoder", "Encoder", "CodingKey", "CodingKeys", "Sendable", "Mirror", "CustomReflectable",
+        "Hashable", "Equatable", "Task", "Duration",
         "Never", "Void", "Sequence", "AsyncSequence", "Collection", "Range", "Unicode", "Substring", "Regex",
         "Foundation", "NSObject", "Locale", "TimeZone", "Calendar", "JSONEncoder", "JSONDecoder",
-        // Runtime names.
-        "AWSRuntime", "Client", "ClientConfiguration", "ServiceRuntime", "ServiceMetadata", "Operation",
-        "JSONValue", "ValidationError", "ValidationContext", "Paginator", "HTTPRequest", "HTTPResponse",
-        "HTTPClient", "HTTPHeaders", "Boxed", "AWSCredentials", "Region", "Validator", "MemberPath", "Validatable",
-        "ValidationPattern", "ValidationOptions", "AnyCodingKey", "EmptyInput", "EmptyOutput", "Paginator",
-        "ItemPaginator", "PaginatedItems", "IdempotencyToken", "ServiceError", "ServiceErrorPayload",
-        "ServiceErrorContext", "ErrorFault", "OperationInput", "TimestampFormat", "AWSJSONCoding",
-        "EndpointParameters", "EndpointRuleSet", "EndpointRuleEvaluator", "EndpointError", "AWSPartitionTable",
-        "AWSPartition", "ResolvedEndpoint", "RequestCompression", "StaticCredentialProvider",
+        // Runtime names: every public type of AWSRuntime (a test keeps this list complete), so a user who
+        // imports both modules never meets an ambiguous name.
+        "AWSCredentials", "AWSJSONCoding", "AWSPartition", "AWSPartitionTable", "AWSRuntime", "AnyCodingKey",
+        "Boxed", "CachingCredentialProvider", "CanonicalRequest", "Client", "ClientConfiguration",
+        "ClientRuntimeError", "ConfigError", "ConstraintViolation", "ContainerCredentialProvider",
+        "CredentialProvider", "CredentialProviderChain", "CredentialProviderError", "CurlHTTPClient",
+        "DefaultCredentialChain", "DefaultHTTPClient", "EmptyInput", "EmptyOutput", "EndpointBuiltIn",
+        "EndpointError", "EndpointParameterDefinition", "EndpointParameters", "EndpointResolver",
+        "EndpointRuleEvaluator", "EndpointRuleSet", "EnvironmentCredentialProvider", "ErrorFault", "Gzip", "HMAC",
+        "HTTPClient", "HTTPClientError", "HTTPHeaders", "HTTPRequest", "HTTPResponse", "IMDSCredentialProvider",
+        "IdempotencyToken", "ItemPaginator", "JSONValue", "MemberPath", "Operation", "OperationInput",
+        "PaginatedItems", "PaginationToken", "Paginator", "PresignedQuery", "ProcessCredentialProvider",
+        "ProfileCredentialProvider", "ProfileSettings", "Region", "RegionResolver", "RequestCompression",
+        "RequestHook", "RequestHookContext", "RequestLogger", "ResolvedEndpoint", "RetryQuota", "RetryStrategy",
+        "SHA256", "SHA256Digest", "ServiceError", "ServiceErrorContext", "ServiceErrorPayload", "ServiceMetadata",
+        "ServiceRuntime", "SharedConfig", "SharedConfigLocations", "SigV4Error", "SigV4Options", "SigV4Signature",
+        "SigV4Signer", "SigningKeyCache", "StaticCredentialProvider", "TimestampFormat", "URLSessionHTTPClient",
+        "Validatable", "ValidationContext", "ValidationError", "ValidationOptions", "ValidationPattern", "Validator",
     ]
 }

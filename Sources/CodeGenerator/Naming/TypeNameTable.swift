@@ -1,45 +1,63 @@
 import SmithyModel
 
-/// The Swift type name of every generated shape, checked for collisions once, up front.
+/// The Swift type name of every generated shape and of the generator's own types, checked for collisions once,
+/// up front.
+///
+/// The model's names are the user's API, so they are settled first; the generator's own types (client, error,
+/// metadata, validation patterns) then take the first name the model left free: a model with a shape called
+/// `AthenaError` gets its error type as `AthenaServiceError`.
 struct TypeNameTable {
     private(set) var names: [ShapeID: String] = [:]
     let clientName: String
     let clientProtocolName: String
     let errorName: String
+    let metadataName: String
+    let validationPatternsName: String
 
-    init(shapes: [Shape], serviceName: String, service: Shape, file: String?) throws {
-        clientName = serviceName + "Client"
-        clientProtocolName = serviceName + "ClientProtocol"
-        errorName = serviceName + "Error"
-        let generatedNames: Set<String> = [clientName, clientProtocolName, errorName, serviceName + "Metadata", serviceName]
-
+    init(shapes: [Shape], serviceName: String, service: Shape, diagnostics: DiagnosticCollector) {
         var owners: [String: Shape] = [:]
-        var diagnostics: [Diagnostic] = []
         for shape in shapes {
             var name = service.renames[shape.id] ?? Self.typeName(for: shape.id.name)
             // Shadowing Data, Date, Error, Result... would break both generated and user code.
             if SwiftNaming.isReservedTypeName(name) { name = serviceName + name }
-            if generatedNames.contains(name) {
-                diagnostics.append(Diagnostic(
-                    .error, "shape name \(name) collides with the generated type \(name); add a rename on the service",
-                    shape: shape.id, path: shape.jsonPath, file: file))
+            if name == serviceName {
+                diagnostics.error(
+                    "shape name \(name) is the module's name; choose another module name (--module) or add a rename on the service",
+                    shape: shape.id, path: shape.jsonPath)
             } else if let other = owners[name] {
-                diagnostics.append(Diagnostic(
-                    .error, "shapes \(other.id) and \(shape.id) both become the Swift type \(name); add a rename on the service",
-                    shape: shape.id, path: shape.jsonPath, file: file))
+                diagnostics.error(
+                    "shapes \(other.id) and \(shape.id) both become the Swift type \(name); add a rename on the service",
+                    shape: shape.id, path: shape.jsonPath)
             }
             owners[name] = shape
             names[shape.id] = name
         }
-        if !diagnostics.isEmpty { throw ModelError(diagnostics: diagnostics) }
+        var taken = Set(owners.keys)
+        func free(_ suffix: String) -> String {
+            let candidates = [serviceName + suffix, serviceName + "Service" + suffix, serviceName + "SDK" + suffix]
+            var name = candidates.first { !taken.contains($0) } ?? serviceName + "SDK" + suffix
+            var number = 2
+            while taken.contains(name) {
+                name = serviceName + "SDK" + suffix + String(number)
+                number += 1
+            }
+            taken.insert(name)
+            return name
+        }
+        clientName = free("Client")
+        clientProtocolName = free("ClientProtocol")
+        errorName = free("Error")
+        metadataName = free("Metadata")
+        validationPatternsName = free("ValidationPatterns")
     }
 
     subscript(id: ShapeID) -> String? { names[id.root] }
 
-    /// Shape names are usually UpperCamel already; keep them, only making sure they start in upper case.
+    /// Shape names are Smithy identifiers (the loader checked); keep them, only making sure they start in upper
+    /// case.
     private static func typeName(for shapeName: String) -> String {
-        let valid = shapeName.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-        guard valid, let first = shapeName.first, !first.isNumber else { return SwiftNaming.upperCamel(shapeName) }
-        return first.uppercased() + shapeName.dropFirst()
+        let leadingUnderscores = shapeName.prefix { $0 == "_" }
+        let rest = shapeName.dropFirst(leadingUnderscores.count)
+        return leadingUnderscores + rest.prefix(1).uppercased() + rest.dropFirst()
     }
 }

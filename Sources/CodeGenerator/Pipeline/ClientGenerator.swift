@@ -24,12 +24,17 @@ public struct ClientGenerator: Sendable {
     public func generate(model: Model, options: GeneratorOptions = GeneratorOptions(), file: String? = nil) throws
         -> [GeneratedFile]
     {
-        let context = try ServiceContext(model: model, options: options, file: file)
+        try generate(model: model, options: options, diagnostics: DiagnosticCollector(file: file))
+    }
+
+    /// Generates the client for the one service in `model`, reporting warnings (output knowingly less than the
+    /// model asks for) into `diagnostics`; throws ``ModelError`` with every diagnostic when any is an error.
+    public func generate(model: Model, options: GeneratorOptions = GeneratorOptions(),
+                         diagnostics: DiagnosticCollector) throws -> [GeneratedFile]
+    {
+        let context = try ServiceContext(model: model, options: options, diagnostics: diagnostics)
         let validation = options.generateValidation ? ValidationBuilder(context: context) : nil
-        if let problems = validation?.uncompilablePatterns(file: file), !problems.isEmpty {
-            throw ModelError(diagnostics: problems)
-        }
-        let recursion = RecursionAnalysis(model: model)
+        let recursion = context.recursion
         let service = ServiceViewModel(context: context)
         let inputIDs = Set(context.operations.compactMap(\.input))
 
@@ -43,14 +48,14 @@ public struct ClientGenerator: Sendable {
                     shape: shape, context: context, recursion: recursion, validation: validation,
                     isOperationInput: inputIDs.contains(shape.id)))
             case .union:
-                unions.append(try UnionViewModel(
-                    shape: shape, context: context, recursion: recursion, validation: validation, file: file))
+                unions.append(UnionViewModel(shape: shape, context: context, recursion: recursion, validation: validation))
             case .enum, .intEnum, .string:
-                enums.append(try EnumViewModel(shape: shape, context: context, file: file))
+                enums.append(EnumViewModel(shape: shape, context: context))
             default:
                 break
             }
         }
+        try diagnostics.throwIfErrors()
         structures.sort { $0.typeName < $1.typeName }
         enums.sort { $0.typeName < $1.typeName }
         unions.sort { $0.typeName < $1.typeName }
@@ -69,9 +74,11 @@ public struct ClientGenerator: Sendable {
         try render("Errors", "Errors.swift", ErrorsFileViewModel(
             service: service, errors: ErrorsViewModel(context: context, recursion: recursion)))
         let patterns = (validation?.patternNames ?? [:]).sorted { $0.value.localizedStandardOrder($1.value) }
-            .map { ValidationFileViewModel.Pattern(name: $0.value, literal: SwiftLiteral.raw($0.key)) }
+            .map { ValidationFileViewModel.Pattern(
+                name: $0.value, literal: SwiftLiteral.raw($0.key),
+                compiledLiteral: SwiftLiteral.raw(validation?.compiledPatterns[$0.key] ?? $0.key)) }
         try render("Validation", "Validation.swift", ValidationFileViewModel(
-            service: service, patternsTypeName: validation?.patternsTypeName ?? service.serviceName + "ValidationPatterns",
+            service: service, patternsTypeName: context.names.validationPatternsName,
             patterns: patterns))
         for bucket in StructureBuckets.ranges {
             let members = structures.filter { StructureBuckets.bucket(for: $0.typeName) == bucket.name }
@@ -89,14 +96,14 @@ extension ClientGenerator {
     public func generateTests(model: Model, options: GeneratorOptions = GeneratorOptions(), file: String? = nil) throws
         -> [GeneratedFile]
     {
-        let context = try ServiceContext(model: model, options: options, file: file)
+        let context = try ServiceContext(model: model, options: options, diagnostics: DiagnosticCollector(file: file))
         let service = ServiceViewModel(context: context)
         var files: [GeneratedFile] = []
         if let endpointTests = EndpointTestsViewModel(context: context, service: service) {
             files.append(GeneratedFile(
                 path: "EndpointRuleTests.swift", contents: try renderer.render("EndpointRuleTests", context: endpointTests)))
         }
-        if let protocolTests = try ProtocolTestsViewModel(context: context, service: service, file: file) {
+        if let protocolTests = try ProtocolTestsViewModel(reportingTo: context, service: service) {
             files.append(GeneratedFile(
                 path: "ProtocolTests.swift", contents: try renderer.render("ProtocolTests", context: protocolTests)))
             files.append(GeneratedFile(

@@ -7,8 +7,11 @@ enum DefaultValueLiteral {
         case (.boolean, .bool(let flag)):
             return flag ? "true" : "false"
         case (.byte, .number(let text)), (.short, .number(let text)), (.integer, .number(let text)),
-             (.long, .number(let text)), (.float, .number(let text)), (.double, .number(let text)):
-            return text
+             (.long, .number(let text)):
+            // Re-emitted from the parsed value: `1e3` is a valid JSON integer but not a Swift `Int` literal.
+            return NumberBounds.integerValue(text).map { String($0) }
+        case (.float, .number(let text)), (.double, .number(let text)):
+            return Double(text).flatMap { $0.isFinite ? text : nil }
         case (.bigInteger, .number(let text)), (.bigDecimal, .number(let text)):
             return "Decimal(string: \(SwiftLiteral.string(text))) ?? 0"
         case (.string, .string(let text)) where target.traits.legacyEnumDefinitions != nil:

@@ -27,7 +27,10 @@ struct ErrorsFileViewModel {
 struct ValidationFileViewModel {
     struct Pattern {
         let name: String
+        /// The model's pattern, shown in validation messages.
         let literal: String
+        /// The ICU expression the check runs.
+        let compiledLiteral: String
     }
 
     let service: ServiceViewModel

@@ -1,4 +1,5 @@
 import Foundation
+import SmithyModel
 
 /// A `codegen.json` file: per-target generator settings for the build plugin and the CLI.
 ///
@@ -41,7 +42,7 @@ public struct GeneratorConfigFile: Sendable, Equatable {
         var options = GeneratorOptions()
         if let value = object["module"] {
             guard let module = value as? String, !module.isEmpty,
-                  module.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !(module.first?.isNumber ?? true) else {
+                  SmithyIdentifier.isValid(module) else {
                 throw ConfigFileError(file: file, key: "module", message: "must be a Swift identifier")
             }
             options.moduleName = module

@@ -23,27 +23,35 @@ struct ServiceContext {
         var runtimeCase: String { ".\(rawValue)" }
     }
 
-    init(model: Model, options: GeneratorOptions, file: String?) throws {
+    /// Where every stage of this generation run reports problems.
+    let diagnostics: DiagnosticCollector
+    /// Which members close a recursive cycle (computed once per run).
+    let recursion: RecursionAnalysis
+
+    init(model: Model, options: GeneratorOptions, diagnostics: DiagnosticCollector) throws(ModelError) {
         self.model = model
         self.options = options
+        self.diagnostics = diagnostics
+        self.recursion = RecursionAnalysis(model: model)
         let services = model.services
         let chosen: Shape?
         if let wanted = options.serviceID {
             chosen = services.first { $0.id.description == wanted }
             if chosen == nil {
-                throw ModelError(diagnostics: [Diagnostic(
-                    .error, "no service \(wanted) in the model (it has: \(services.map(\.id.description).joined(separator: ", ")))",
-                    path: "$.shapes", file: file)])
+                diagnostics.error(
+                    "no service \(SmithyIdentifier.quoted(wanted)) in the model (it has: \(services.map(\.id.description).joined(separator: ", ")))",
+                    path: "$.shapes")
             }
         } else {
             chosen = services.count == 1 ? services.first : nil
+            if chosen == nil {
+                diagnostics.error(services.isEmpty
+                    ? "the model defines no service shape"
+                    : "the model defines \(services.count) services (\(services.map(\.id.description).joined(separator: ", "))); choose one",
+                    path: "$.shapes")
+            }
         }
-        guard let service = chosen else {
-            let message = services.isEmpty
-                ? "the model defines no service shape"
-                : "the model defines \(services.count) services (\(services.map(\.id.description).joined(separator: ", "))); choose one"
-            throw ModelError(diagnostics: [Diagnostic(.error, message, path: "$.shapes", file: file)])
-        }
+        guard let service = chosen else { throw ModelError(diagnostics: diagnostics.diagnostics) }
         self.service = service
 
         if service.traits.has(TraitID.awsJson1_1) {
@@ -53,9 +61,10 @@ struct ServiceContext {
         } else {
             let protocols = service.traits.ids.filter { $0.hasPrefix("aws.protocols#") || $0.hasPrefix("smithy.protocols#") }
             let found = protocols.isEmpty ? "none" : protocols.joined(separator: ", ")
-            throw ModelError(diagnostics: [Diagnostic(
-                .error, "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1",
-                shape: service.id, path: JSONPath.key(service.jsonPath, "traits"), file: file)])
+            diagnostics.error(
+                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1",
+                shape: service.id, path: JSONPath.key(service.jsonPath, "traits"))
+            throw ModelError(diagnostics: diagnostics.diagnostics)
         }
 
         let sdkId = service.traits.awsService?.sdkId ?? service.id.name
@@ -66,13 +75,14 @@ struct ServiceContext {
             let known = Set(operations.map(\.id.name))
             let unknown = allowList.subtracting(known).sorted()
             if !unknown.isEmpty {
-                throw ModelError(diagnostics: [Diagnostic(
-                    .error, "the operation allow-list names operations the service does not have: \(unknown.joined(separator: ", "))",
-                    shape: service.id, path: service.jsonPath, file: file)])
+                diagnostics.error(
+                    "the operation allow-list names operations the service does not have: \(unknown.joined(separator: ", "))",
+                    shape: service.id, path: service.jsonPath)
             }
             operations = operations.filter { allowList.contains($0.id.name) }
         }
         self.operations = operations
+        Self.checkOperationNames(operations, diagnostics: diagnostics)
 
         var errorIDs = Set(service.errors)
         var roots: [ShapeID] = service.errors
@@ -90,7 +100,40 @@ struct ServiceContext {
                 || ($0.type == .string && $0.traits.legacyEnumDefinitions != nil)
         }
         errorShapes = errorIDs.sorted().compactMap { model.shape($0) }
-        names = try TypeNameTable(shapes: reachableShapes, serviceName: serviceName, service: service, file: file)
+        names = TypeNameTable(shapes: reachableShapes, serviceName: serviceName, service: service, diagnostics: diagnostics)
+        Self.checkMemberNames(of: reachableShapes, diagnostics: diagnostics)
+        try diagnostics.throwIfErrors()
+    }
+
+    /// Operations become methods: two whose Swift names coincide (same name in two namespaces, or names that
+    /// differ only in case or underscores) cannot both be generated.
+    private static func checkOperationNames(_ operations: [Shape], diagnostics: DiagnosticCollector) {
+        var owners: [String: ShapeID] = [:]
+        for operation in operations {
+            let method = SwiftNaming.lowerCamel(operation.id.name)
+            if let other = owners[method] {
+                diagnostics.error(
+                    "operations \(other) and \(operation.id) both become the method \(method); a service's operation names must be unique",
+                    shape: operation.id, path: operation.jsonPath)
+            }
+            owners[method] = operation.id
+        }
+    }
+
+    /// Members become properties or cases: names that only differ in underscores or casing style
+    /// (`foo_bar`, `fooBar`) would declare the same Swift name twice.
+    private static func checkMemberNames(of shapes: [Shape], diagnostics: DiagnosticCollector) {
+        for shape in shapes where shape.type == .structure || shape.type == .union {
+            var owners: [String: String] = [:]
+            for member in shape.members {
+                let swiftName = SwiftNaming.lowerCamel(member.name)
+                if let other = owners[swiftName] {
+                    diagnostics.error("members \(other) and \(member.name) both become the Swift name \(swiftName)",
+                                      shape: member.id, path: member.jsonPath)
+                }
+                owners[swiftName] = member.name
+            }
+        }
     }
 
     /// Every shape reachable from `roots` through members.

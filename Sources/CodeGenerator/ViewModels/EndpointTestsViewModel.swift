@@ -29,7 +29,7 @@ struct EndpointTestsViewModel {
             let endpoint = expect?["endpoint"]
             return TestCase(
                 methodName: "test\(String(format: "%03d", index + 1))_" + Self.identifier(documentation),
-                documentation: documentation.split(whereSeparator: \.isNewline).joined(separator: " "),
+                documentation: DocComment.inline(documentation),
                 parameters: EndpointLiteral.dictionary(node["params"]?.objectValue),
                 expectsError: expect?["error"] != nil,
                 errorLiteral: SwiftLiteral.string(expect?["error"]?.stringValue ?? ""),
@@ -41,7 +41,7 @@ struct EndpointTestsViewModel {
 
     /// `For region ap-south-1 with FIPS enabled` → `ForRegionApSouth1WithFIPSEnabled`, at most 80 characters.
     private static func identifier(_ text: String) -> String {
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        let words = text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
         return String(words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined().prefix(80))
     }
 }

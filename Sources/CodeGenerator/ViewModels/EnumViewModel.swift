@@ -20,7 +20,7 @@ struct EnumViewModel {
     /// Whether the type is reachable from inputs (and so is validated).
     let isValidatable: Bool
 
-    init(shape: Shape, context: ServiceContext, file: String?) throws {
+    init(shape: Shape, context: ServiceContext) {
         typeName = context.names[shape.id] ?? shape.id.name
         access = context.access
         documentation = DocComment.lines(DocumentationFormatter.lines(shape.traits.documentation))
@@ -30,15 +30,18 @@ struct EnumViewModel {
         var seen: [String: String] = [:]
         for modelCase in modelCases {
             if let other = seen[modelCase.caseName] {
-                throw ModelError(diagnostics: [Diagnostic(
-                    .error, "enum values \(other) and \(modelCase.rawValue) both become the Swift case \(modelCase.caseName)",
-                    shape: modelCase.memberID ?? shape.id, path: shape.jsonPath, file: file)])
+                context.diagnostics.error(
+                    "enum values \(SmithyIdentifier.quoted(other)) and \(SmithyIdentifier.quoted(modelCase.rawValue)) both become the Swift case \(modelCase.caseName)",
+                    shape: modelCase.memberID ?? shape.id, path: shape.jsonPath)
             }
             seen[modelCase.caseName] = modelCase.rawValue
         }
         cases = modelCases.map { modelCase in
             Case(name: modelCase.caseName,
-                 rawLiteral: isIntEnum ? modelCase.rawValue : SwiftLiteral.string(modelCase.rawValue),
+                 rawLiteral: isIntEnum
+                    // Re-emitted from the parsed integer (the model validator checked it is one), never copied.
+                    ? String(NumberBounds.integerValue(modelCase.rawValue) ?? 0)
+                    : SwiftLiteral.string(modelCase.rawValue),
                  documentation: DocComment.lines(DocumentationFormatter.lines(modelCase.documentation)),
                  deprecatedAttribute: nil)
         }

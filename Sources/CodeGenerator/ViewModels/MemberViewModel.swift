@@ -160,10 +160,3 @@ enum DeprecationAttribute {
         return "@available(*, deprecated, message: \(SwiftLiteral.string(parts.joined(separator: " "))))"
     }
 }
-
-/// Turns documentation lines into `///` comment lines without trailing spaces.
-enum DocComment {
-    static func lines(_ text: [String]) -> [String] {
-        text.map { $0.isEmpty ? "///" : "/// " + $0 }
-    }
-}

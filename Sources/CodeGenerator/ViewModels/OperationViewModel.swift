@@ -5,6 +5,8 @@ import SmithyModel
 struct OperationViewModel {
     /// The Smithy name, sent in `X-Amz-Target`.
     let name: String
+    /// `name` as a Swift string literal.
+    let nameLiteral: String
     let methodName: String
     let inputType: String
     let outputType: String
@@ -27,6 +29,7 @@ struct OperationViewModel {
 
     init(operation: Shape, context: ServiceContext, recursion: RecursionAnalysis) {
         name = operation.id.name
+        nameLiteral = SwiftLiteral.string(operation.id.name)
         methodName = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(operation.id.name))
         let input = operation.input.flatMap { $0 == ShapeID.unit ? nil : context.model.shape($0) }
         let output = operation.output.flatMap { $0 == ShapeID.unit ? nil : context.model.shape($0) }

@@ -32,7 +32,7 @@ struct PaginatorViewModel {
         inputType = context.names[input.id] ?? input.id.name
         outputType = context.names[output.id] ?? output.id.name
         inputTokenProperty = MemberViewModel(member: inputTokenMember, in: input, context: context,
-                                             recursion: RecursionAnalysis(model: context.model)).storageName
+                                             recursion: context.recursion).storageName
         guard let token = Self.path(outputToken, from: output, context: context) else { return nil }
         outputTokenExpression = token.expression
         if let items = trait.items, let itemPath = Self.path(items, from: output, context: context),
@@ -64,7 +64,7 @@ struct PaginatorViewModel {
         for (index, name) in names.enumerated() {
             guard let member = current.member(named: name) else { return nil }
             let view = MemberViewModel(member: member, in: current, context: context,
-                                       recursion: RecursionAnalysis(model: context.model))
+                                       recursion: context.recursion)
             expression += (previousIsOptional ? "?." : ".") + view.storageName
             previousIsOptional = view.isOptional
             anyOptional = anyOptional || view.isOptional

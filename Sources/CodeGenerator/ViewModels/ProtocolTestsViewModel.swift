@@ -56,13 +56,16 @@ struct ProtocolTestsViewModel {
     private static let defaultEndpoint = "https://example.com"
 
     /// Throws ``ModelError`` when a case's parameters are not values of the shapes they are for.
-    init?(context: ServiceContext, service: ServiceViewModel, file: String?) throws {
+    init?(reportingTo context: ServiceContext, service: ServiceViewModel) throws(ModelError) {
         do {
             try self.init(context: context, service: service)
         } catch let failure as CaseFailure {
-            throw ModelError(diagnostics: [Diagnostic(
-                .error, "protocol test \(failure.testID): \(failure.reason)", shape: failure.shape,
-                path: failure.path, file: file)])
+            context.diagnostics.error("protocol test \(SmithyIdentifier.quoted(failure.testID)): \(failure.reason)",
+                                      shape: failure.shape, path: failure.path)
+            throw ModelError(diagnostics: context.diagnostics.diagnostics)
+        } catch {
+            context.diagnostics.error("protocol tests: \(error)", shape: context.service.id, path: context.service.jsonPath)
+            throw ModelError(diagnostics: context.diagnostics.diagnostics)
         }
     }
 
@@ -91,7 +94,7 @@ struct ProtocolTestsViewModel {
                 test["appliesTo"]?.stringValue != "server" && test["protocol"]?.stringValue == protocolID
             }
         }
-        let recursion = RecursionAnalysis(model: context.model)
+        let recursion = context.recursion
         let builder = ValueExpressionBuilder(context: context, recursion: recursion)
         let operations = Dictionary(uniqueKeysWithValues: service.operations.map { ($0.name, $0) })
 

@@ -7,6 +7,7 @@ struct ServiceViewModel {
     let clientName: String
     let protocolName: String
     let errorTypeName: String
+    let metadataName: String
     let access: String
     let documentation: [String]
     let title: String
@@ -33,8 +34,9 @@ struct ServiceViewModel {
         clientName = context.names.clientName
         protocolName = context.names.clientProtocolName
         errorTypeName = context.names.errorName
+        metadataName = context.names.metadataName
         access = context.access
-        title = service.traits.title ?? service.traits.awsService?.sdkId ?? service.id.name
+        title = DocComment.inline(service.traits.title ?? service.traits.awsService?.sdkId ?? service.id.name)
         // Follows a summary line in the client's doc comment, so it starts with a paragraph break.
         let serviceDocs = DocumentationFormatter.lines(service.traits.documentation)
         documentation = serviceDocs.isEmpty ? [] : DocComment.lines([""] + serviceDocs)
@@ -50,7 +52,7 @@ struct ServiceViewModel {
         endpointRuleSetLiteral = service.traits.endpointRuleSet.map { SwiftLiteral.raw(JSONWriter.compact($0)) } ?? "nil"
         isAWSQueryCompatible = service.traits.isAWSQueryCompatible
 
-        let recursion = RecursionAnalysis(model: context.model)
+        let recursion = context.recursion
         operations = context.operations.map { OperationViewModel(operation: $0, context: context, recursion: recursion) }
         var paginators = operations.compactMap(\.paginator)
         for index in paginators.indices.dropFirst() { paginators[index].isFollowing = true }

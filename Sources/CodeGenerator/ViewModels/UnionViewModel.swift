@@ -26,8 +26,7 @@ struct UnionViewModel {
     /// Whether printing must hide a sensitive member's value (a custom mirror is generated).
     let redactsSensitiveCases: Bool
 
-    init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation: ValidationBuilder?,
-         file: String?) throws {
+    init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation: ValidationBuilder?) {
         typeName = context.names[shape.id] ?? shape.id.name
         access = context.access
         documentation = DocComment.lines(DocumentationFormatter.lines(shape.traits.documentation))
@@ -40,9 +39,8 @@ struct UnionViewModel {
         for member in shape.members {
             let name = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(member.name))
             if let other = seen[name] {
-                throw ModelError(diagnostics: [Diagnostic(
-                    .error, "union members \(other) and \(member.name) both become the Swift case \(name)",
-                    shape: member.id, path: member.jsonPath, file: file)])
+                context.diagnostics.error("union members \(other) and \(member.name) both become the Swift case \(name)",
+                                          shape: member.id, path: member.jsonPath)
             }
             seen[name] = member.name
             // awsJson 1.0 and 1.1 ignore `jsonName`: the member name is the key.

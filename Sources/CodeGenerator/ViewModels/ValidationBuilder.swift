@@ -6,42 +6,48 @@ import SmithyModel
 final class ValidationBuilder {
     private let context: ServiceContext
     private let resolver: SwiftTypeResolver
-    private var needsValidationCache: [ShapeID: Bool] = [:]
+    private let shapesNeedingValidation: Set<ShapeID>
     /// Pattern text → the static property that holds it compiled.
     private(set) var patternNames: [String: String] = [:]
 
+    /// Pattern text → the ICU expression that means the same (see ``PatternTranslator``).
+    private(set) var compiledPatterns: [String: String] = [:]
+
+    /// Collects and translates every pattern on the inputs' shapes. A pattern that cannot be translated or
+    /// compiled is a warning, and its check is left out: a missing check is better than a wrong one, and better
+    /// than no client.
     init(context: ServiceContext) {
         self.context = context
         self.resolver = SwiftTypeResolver(context: context)
-        var patterns = Set<String>()
-        for id in context.inputClosure {
-            guard let shape = context.model.shape(id) else { continue }
-            if let pattern = shape.traits.pattern { patterns.insert(pattern) }
-            for member in shape.members { if let pattern = member.traits.pattern { patterns.insert(pattern) } }
-        }
-        for (index, pattern) in patterns.sorted().enumerated() { patternNames[pattern] = "pattern\(index + 1)" }
-    }
-
-    /// Name of the caseless enum holding the compiled patterns.
-    var patternsTypeName: String { context.serviceName + "ValidationPatterns" }
-
-    /// Patterns that NSRegularExpression (what the runtime uses) cannot compile, with where they come from.
-    func uncompilablePatterns(file: String?) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        shapesNeedingValidation = Self.shapesNeedingValidation(in: context.inputClosure, model: context.model)
+        var patterns: [String: (ShapeID, String)] = [:]
         for id in context.inputClosure.sorted() {
             guard let shape = context.model.shape(id) else { continue }
             let places = [(shape.traits, shape.id, shape.jsonPath)] + shape.members.map { ($0.traits, $0.id, $0.jsonPath) }
-            for (traits, shapeID, path) in places {
-                guard let pattern = traits.pattern else { continue }
-                if (try? NSRegularExpression(pattern: pattern)) == nil {
-                    diagnostics.append(Diagnostic(
-                        .error, "pattern \(pattern) cannot be compiled as a regular expression",
-                        shape: shapeID, path: JSONPath.key(JSONPath.key(path, "traits"), TraitID.pattern), file: file))
-                }
+            for (traits, place, path) in places {
+                guard let pattern = traits.pattern, patterns[pattern] == nil else { continue }
+                patterns[pattern] = (place, JSONPath.key(JSONPath.key(path, "traits"), TraitID.pattern))
             }
         }
-        return diagnostics
+        var usable: [String] = []
+        for (pattern, (place, path)) in patterns.sorted(by: { $0.key < $1.key }) {
+            do throws(PatternTranslator.Untranslatable) {
+                let compiled = try PatternTranslator.icuPattern(for: pattern)
+                guard (try? NSRegularExpression(pattern: compiled)) != nil else {
+                    throw PatternTranslator.Untranslatable(reason: "it does not compile as a regular expression")
+                }
+                compiledPatterns[pattern] = compiled
+                usable.append(pattern)
+            } catch {
+                context.diagnostics.warning(
+                    "pattern \(SmithyIdentifier.quoted(pattern)) is left unchecked: \(error.reason)", shape: place, path: path)
+            }
+        }
+        for (index, pattern) in usable.enumerated() { patternNames[pattern] = "pattern\(index + 1)" }
     }
+
+    /// Name of the caseless enum holding the compiled patterns.
+    var patternsTypeName: String { context.names.validationPatternsName }
 
     /// The statements validating one member of a structure (`self.storage`), at `path.member("name")`.
     func statements(for member: Member, storage: String, isOptional: Bool) -> [String] {
@@ -87,32 +93,47 @@ final class ValidationBuilder {
     }
 
     /// Whether values of this shape can ever break a constraint (so callers skip loops that would check nothing).
-    func needsValidation(_ id: ShapeID) -> Bool {
-        if let cached = needsValidationCache[id] { return cached }
-        needsValidationCache[id] = false  // Breaks cycles; a cycle adds no constraints by itself.
-        guard let shape = context.model.shape(id) else { return false }
-        var result: Bool
-        switch shape.type {
-        case .string, .blob:
-            result = shape.traits.length != nil || shape.traits.pattern != nil || shape.traits.legacyEnumDefinitions != nil
-        case .enum, .intEnum:
-            result = true
-        case .byte, .short, .integer, .long, .float, .double, .bigInteger, .bigDecimal:
-            result = shape.traits.range != nil
-        case .list, .set, .map:
-            result = shape.traits.length != nil || shape.members.contains { memberNeedsValidation($0) }
-        case .structure, .union:
-            result = shape.members.contains { memberNeedsValidation($0) || $0.traits.isRequired }
-        default:
-            result = false
+    func needsValidation(_ id: ShapeID) -> Bool { shapesNeedingValidation.contains(id) }
+
+    /// Every shape of the inputs whose values can break a constraint: those with a constraint of their own, then,
+    /// walking member edges backwards from them, every shape that contains one. Iterative and linear, so long
+    /// chains and cycles cost nothing special (a cycle adds no constraint by itself).
+    private static func shapesNeedingValidation(in closure: Set<ShapeID>, model: Model) -> Set<ShapeID> {
+        var containers: [ShapeID: [ShapeID]] = [:]
+        var result = Set<ShapeID>()
+        var pending: [ShapeID] = []
+        for id in closure.sorted() {
+            guard let shape = model.shape(id) else { continue }
+            for member in shape.members { containers[member.target, default: []].append(id) }
+            if hasOwnConstraint(shape), result.insert(id).inserted { pending.append(id) }
         }
-        needsValidationCache[id] = result
+        while let id = pending.popLast() {
+            for container in containers[id] ?? [] where result.insert(container).inserted {
+                pending.append(container)
+            }
+        }
         return result
     }
 
-    private func memberNeedsValidation(_ member: Member) -> Bool {
+    private static func hasOwnConstraint(_ shape: Shape) -> Bool {
+        switch shape.type {
+        case .string, .blob:
+            return shape.traits.length != nil || shape.traits.pattern != nil || shape.traits.legacyEnumDefinitions != nil
+        case .enum, .intEnum:
+            return true
+        case .byte, .short, .integer, .long, .float, .double, .bigInteger, .bigDecimal:
+            return shape.traits.range != nil
+        case .list, .set, .map:
+            return shape.traits.length != nil || shape.members.contains(where: memberHasConstraint)
+        case .structure, .union:
+            return shape.members.contains { memberHasConstraint($0) || $0.traits.isRequired }
+        default:
+            return false
+        }
+    }
+
+    private static func memberHasConstraint(_ member: Member) -> Bool {
         member.traits.length != nil || member.traits.range != nil || member.traits.pattern != nil
-            || needsValidation(member.target)
     }
 
     // MARK: - Checks for one value
@@ -209,6 +230,8 @@ final class ValidationBuilder {
     private func number(_ text: String?, _ type: String) -> String {
         guard let text else { return "nil" }
         if type == "Decimal" { return "Decimal(string: \(SwiftLiteral.string(text)))" }
+        // Integers are re-emitted from their parsed value (the model validator checked they fit the type).
+        if type != "Float" && type != "Double", let integer = NumberBounds.integerValue(text) { return "\(type)(\(integer))" }
         return "\(type)(\(text))"
     }
 

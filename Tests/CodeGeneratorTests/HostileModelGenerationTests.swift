@@ -1,0 +1,101 @@
+import CodeGenerator
+import Foundation
+import SmithyModel
+import XCTest
+
+/// Small, legal-looking models that used to crash the generator, hang it, or produce code that does not
+/// compile: each now generates or stops with an error naming the shape and JSON path.
+final class HostileModelGenerationTests: XCTestCase {
+    private func generate(_ text: String) throws -> [String: String] {
+        let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
+        return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
+    }
+
+    func testAStructureChainOfTwentyThousandLinksGenerates() throws {
+        var shapes = #""t.s#OpInput": {"type": "structure", "members": {"next": {"target": "t.s#S0"}}}"#
+        for index in 0..<20_000 {
+            let next = index + 1 < 20_000 ? #"{"next": {"target": "t.s#S\#(index + 1)"}, "#
+                + #""name": {"target": "t.s#Name"}}"# : #"{"name": {"target": "t.s#Name"}}"#
+            shapes += #", "t.s#S\#(index)": {"type": "structure", "members": \#(next)}"#
+        }
+        shapes += #", "t.s#Name": {"type": "string", "traits": {"smithy.api#length": {"min": 1}}}"#
+        let files = try generate(GeneratorFixture.serviceModel(extraShapes: shapes))
+        let all = files.values.joined()
+        XCTAssertTrue(all.contains("public struct S19999: Sendable, Hashable, Codable, Validatable {"))
+        XCTAssertTrue(all.contains("self.next?.validate(&validator") || all.contains("value.validate(&validator"),
+                      "a constraint at the end of the chain is validated from its start")
+    }
+
+    func testARecursiveChainIsBoxedOnlyOnItsCycle() throws {
+        let files = try generate(GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {"a": {"target": "t.s#A"}}},
+            "t.s#A": {"type": "structure", "members": {"b": {"target": "t.s#B"}}},
+            "t.s#B": {"type": "structure", "members": {"a": {"target": "t.s#A"}, "c": {"target": "t.s#C"}}},
+            "t.s#C": {"type": "structure", "members": {"x": {"target": "smithy.api#String"}}}
+            """#))
+        let all = files.values.joined()
+        XCTAssertTrue(all.contains("@Boxed public var b: B?"), all)
+        XCTAssertTrue(all.contains("@Boxed public var a: A?"))
+        XCTAssertFalse(all.contains("@Boxed public var c"), "C is on no cycle")
+    }
+
+    func testDocumentationFullOfAngleBracketsIsFormattedInLinearTime() throws {
+        let documentation = String(repeating: "<", count: 20_000) + " and " + String(repeating: "<b", count: 5_000)
+        let lines = DocumentationFormatter.lines(documentation)
+        XCTAssertEqual(lines.count, 1)
+        XCTAssertTrue(lines[0].hasPrefix("<<<<"))
+    }
+
+    func testOperationsWithOneNameInTwoNamespacesAreAnError() throws {
+        let text = #"""
+            {"smithy": "2.0", "shapes": {
+              "t.s#Svc": {"type": "service", "version": "1", "operations": [{"target": "t.s#Op"}, {"target": "u.v#Op"}],
+                          "traits": {"aws.protocols#awsJson1_1": {}}},
+              "t.s#Op": {"type": "operation"},
+              "u.v#Op": {"type": "operation"}
+            }}
+            """#
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
+            #"error: operations t.s#Op and u.v#Op both become the method op; a service's operation names must be unique [shape u.v#Op at $.shapes["u.v#Op"]]"#,
+        ])
+    }
+
+    func testMembersWhoseSwiftNamesCollideAreAnError() throws {
+        let text = GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {"foo_bar": {"target": "smithy.api#String"}, "fooBar": {"target": "smithy.api#String"}}}
+            """#)
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
+            #"error: members foo_bar and fooBar both become the Swift name fooBar [shape t.s#OpInput$fooBar at $.shapes["t.s#OpInput"].members.fooBar]"#,
+        ])
+    }
+
+    func testModelNamesWinOverTheGeneratorsOwnTypeNames() throws {
+        let files = try generate(GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {"e": {"target": "t.s#TestError"}, "c": {"target": "t.s#TestClient"},
+                                                             "m": {"target": "t.s#TestMetadata"}, "k": {"target": "t.s#CodingKeys"}}},
+            "t.s#TestError": {"type": "structure", "members": {}},
+            "t.s#TestClient": {"type": "structure", "members": {}},
+            "t.s#TestMetadata": {"type": "structure", "members": {}},
+            "t.s#CodingKeys": {"type": "structure", "members": {}}
+            """#))
+        let all = files.values.joined()
+        XCTAssertTrue(all.contains("public struct TestError: Sendable"), "the model's TestError keeps its name")
+        XCTAssertTrue(all.contains("public struct TestServiceError: ServiceError"), "ours yields")
+        XCTAssertTrue(all.contains("public struct TestServiceClient: TestClientProtocol"))
+        XCTAssertTrue(all.contains("public enum TestServiceMetadata {"))
+        XCTAssertTrue(all.contains("public struct TestCodingKeys: Sendable"), "CodingKeys would be shadowed by each struct's own")
+    }
+
+    func testJavaStyleClassesInPatternsAreTranslatedAndUnknownOnesWarn() throws {
+        let text = GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {"a": {"target": "t.s#A"}, "b": {"target": "t.s#B"}}},
+            "t.s#A": {"type": "string", "traits": {"smithy.api#pattern": "^[\\p{Alpha}\\p{Punct}]+$"}},
+            "t.s#B": {"type": "string", "traits": {"smithy.api#pattern": "^\\p{Klingon}$"}}
+            """#)
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
+            #"warning: pattern "^\\p{Klingon}$" is left unchecked: unknown character property \p{Klingon} [shape t.s#B at $.shapes["t.s#B"].traits["smithy.api#pattern"]]"#,
+        ])
+        let validation = try XCTUnwrap(try generate(text)["Validation.swift"])
+        XCTAssertTrue(validation.contains(##"compiled: #"^[A-Za-z!-\/:-@\[-`\{-~]+\z"#"##), validation)
+    }
+}
