@@ -59,7 +59,10 @@ struct AWSClientGenerator: BuildToolPlugin {
             // Its own folder, so codegen's clean-up of stale files never touches another model's; and names
             // unique in the target (`weather+Client.swift`), since SwiftPM names object files by file name.
             let output = context.pluginWorkDirectoryURL.appendingPathComponent(stem)
-            let prefix = stem.replacingOccurrences(of: "/", with: "-") + "+"
+            // codegen accepts only letters, digits, `_`, `-`, `.` and `+` in a prefix (never a path or a hidden
+            // file), so anything else in the model's path becomes `_`.
+            let safeStem = String(String.UnicodeScalarView(stem.unicodeScalars.map(Self.fileNameScalar))).drop { $0 == "." }
+            let prefix: String = String(safeStem) + "+"
             let names = Self.outputFileNames.map { prefix + $0 }
             var arguments = [
                 "--model", model.path, "--output", output.path, "--flat", "--quiet",
@@ -110,6 +113,14 @@ struct AWSClientGenerator: BuildToolPlugin {
     }
 
     /// `file`'s path relative to `directory`, e.g. `weather.json` or `models/weather.json`.
+    /// A scalar of a model's path as it may stand in a file-name prefix: `/` becomes `-`, anything but ASCII
+    /// letters, digits, `_`, `-` and `.` becomes `_`.
+    static func fileNameScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar == "/" { return "-" }
+        let isLetterOrDigit = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+        return isLetterOrDigit || scalar == "_" || scalar == "-" || scalar == "." ? scalar : "_"
+    }
+
     static func path(of file: URL, under directory: URL) -> String {
         let base = directory.standardizedFileURL.path
         let path = file.standardizedFileURL.path

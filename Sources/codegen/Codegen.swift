@@ -34,6 +34,12 @@ struct Codegen {
         let generator = try ClientGenerator(templates: templates)
         var generatorOptions = config?.options ?? GeneratorOptions()
         if let module = options.moduleName { generatorOptions.moduleName = module }
+        if let module = generatorOptions.moduleName, let problem = ModuleName.problem(module) {
+            throw UsageError(message: "--module \(SmithyIdentifier.quoted(module)) \(problem)")
+        }
+        if let problem = FilePrefix.problem(options.filePrefix) {
+            throw UsageError(message: "--file-prefix \(SmithyIdentifier.quoted(options.filePrefix)) \(problem)")
+        }
         if let service = options.serviceID { generatorOptions.serviceID = service }
 
         let models = try ModelFiles.find(options.modelPaths)
@@ -46,7 +52,13 @@ struct Codegen {
         }
 
         var tree = GeneratedTree(folders: [])
+        // Named folders of models own the whole output folder: a module nobody generates any more is reported.
+        if !options.flat, options.modelPaths.allSatisfy({ ModelFiles.isDirectory($0) }) {
+            tree.ownedRoot = URL(fileURLWithPath: options.outputDirectory)
+        }
         var failed = false
+        // Output folder → the model and service that writes it: two services must never share one folder.
+        var writers: [String: String] = [:]
         for file in models.files {
             do {
                 let model = try ModelLoader.load(contentsOf: file)
@@ -62,7 +74,9 @@ struct Codegen {
                 for serviceID in serviceIDs {
                     var serviceOptions = generatorOptions
                     serviceOptions.serviceID = serviceID
-                    let generated = try generator.generate(model: model, options: serviceOptions, file: file.path)
+                    let diagnostics = DiagnosticCollector(file: file.path)
+                    let generated = try generator.generate(model: model, options: serviceOptions, diagnostics: diagnostics)
+                    for warning in diagnostics.warnings { printError(warning.description) }
                     let names = generated.map { options.filePrefix + $0.path }
                     if let declared = options.declaredOutputs, Set(declared) != Set(names) {
                         failed = true
@@ -71,8 +85,20 @@ struct Codegen {
                         continue
                     }
                     let module = try moduleName(of: model, options: serviceOptions)
+                    if let problem = ModuleName.problem(module) {
+                        throw ModelError(diagnostics: [Diagnostic(
+                            .error, "the module name \(module), from the service's sdkId, \(problem); choose one with --module",
+                            path: "$.shapes", file: file.path)])
+                    }
                     let output = URL(fileURLWithPath: options.outputDirectory)
                     let directory = options.flat ? output : output.appendingPathComponent(module)
+                    if let owner = writers[directory.standardizedFileURL.path] {
+                        throw ModelError(diagnostics: [Diagnostic(
+                            .error, "\(serviceID ?? "this service") and \(owner) would both be written to \(directory.path) "
+                                + "(the same module name, \(module)); give one a different sdkId or pick one with --service",
+                            path: "$.shapes", file: file.path)])
+                    }
+                    writers[directory.standardizedFileURL.path] = "\(file.lastPathComponent)'s \(serviceID ?? "service")"
                     tree.folders.append((directory, zip(names, generated).map { ($0, Data($1.contents.utf8)) }))
                     // The model's own tests go in a sibling <Module>Tests folder (not for build-plugin output).
                     if !options.flat && !options.skipTests {

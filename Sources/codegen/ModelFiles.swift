@@ -35,6 +35,12 @@ enum ModelFiles {
         return found
     }
 
+    /// Whether `path` is a folder.
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// A Smithy JSON AST document has a top-level "smithy" key near its start.
     private static func looksLikeSmithyModel(_ url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
