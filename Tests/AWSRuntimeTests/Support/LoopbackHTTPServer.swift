@@ -40,6 +40,9 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         case endless(head: String, chunk: Data)
         /// `bytes`, then a reset (RST, not FIN: `SO_LINGER` 0) instead of the rest of the response.
         case reset(after: Data)
+        /// `bytes` (a whole response, or part of one), `chunk` bytes per `interval`, then an orderly close:
+        /// slow status lines and headers as well as slow bodies.
+        case slowly(Data, chunk: Int, interval: Duration)
 
         static func status(_ code: Int, _ body: String = "", headers: HTTPHeaders = [:]) -> Reply {
             .response(HTTPResponse(statusCode: code, headers: headers, body: Data(body.utf8)))
@@ -164,6 +167,14 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         case .reset(let bytes):
             write(connection, bytes)
             resetOnClose(connection)
+        case .slowly(let bytes, let chunk, let interval):
+            var offset = bytes.startIndex
+            while offset < bytes.endIndex, !shouldStop {
+                let end = bytes.index(offset, offsetBy: max(1, chunk), limitedBy: bytes.endIndex) ?? bytes.endIndex
+                guard write(connection, bytes[offset..<end]) else { break }
+                offset = end
+                Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+            }
         case .close, .delayed:
             return
         }

@@ -1,0 +1,1 @@
+../../AWSRuntimeTests/Support/GzipBomb.swift
