@@ -99,3 +99,35 @@ final class HostileModelGenerationTests: XCTestCase {
         XCTAssertTrue(validation.contains(##"compiled: #"^[A-Za-z!-\/:-@\[-`\{-~]+\z"#"##), validation)
     }
 }
+
+/// Where the output is knowingly less than the model asks for, the generator says so.
+final class GenerationWarningTests: XCTestCase {
+    func testStreamingMembersAndEventStreamsAreWarnedAbout() throws {
+        let text = GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {"body": {"target": "t.s#Body"}, "events": {"target": "t.s#Events"}}},
+            "t.s#Body": {"type": "blob", "traits": {"smithy.api#streaming": {}}},
+            "t.s#Events": {"type": "union", "traits": {"smithy.api#streaming": {}}, "members": {"tick": {"target": "t.s#Tick"}}},
+            "t.s#Tick": {"type": "structure", "members": {}}
+            """#)
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
+            #"warning: t.s#OpInput$body is a streaming blob, which is not supported yet: it is generated as a whole value read into memory [shape t.s#OpInput$body at $.shapes["t.s#OpInput"].members.body]"#,
+            #"warning: t.s#OpInput$events is an event stream, which is not supported yet: it is generated as a whole value read into memory [shape t.s#OpInput$events at $.shapes["t.s#OpInput"].members.events]"#,
+        ])
+    }
+
+    func testAPaginatorWhoseTokenLeadsNowhereIsWarnedAboutOnce() throws {
+        let text = #"""
+            {"smithy": "2.0", "shapes": {
+              "t.s#Svc": {"type": "service", "version": "1", "operations": [{"target": "t.s#List"}],
+                          "traits": {"aws.protocols#awsJson1_1": {}}},
+              "t.s#List": {"type": "operation", "input": {"target": "t.s#In"}, "output": {"target": "t.s#Out"},
+                           "traits": {"smithy.api#paginated": {"inputToken": "token", "outputToken": "page.next"}}},
+              "t.s#In": {"type": "structure", "members": {"token": {"target": "smithy.api#String"}}},
+              "t.s#Out": {"type": "structure", "members": {"next": {"target": "smithy.api#String"}}}
+            }}
+            """#
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
+            #"warning: no paginator for List: outputToken "page.next" does not lead to a member of t.s#Out [shape t.s#List at $.shapes["t.s#List"].traits["smithy.api#paginated"]]"#,
+        ])
+    }
+}

@@ -102,7 +102,22 @@ struct ServiceContext {
         errorShapes = errorIDs.sorted().compactMap { model.shape($0) }
         names = TypeNameTable(shapes: reachableShapes, serviceName: serviceName, service: service, diagnostics: diagnostics)
         Self.checkMemberNames(of: reachableShapes, diagnostics: diagnostics)
+        Self.warnAboutStreaming(in: reachableShapes, model: model, diagnostics: diagnostics)
         try diagnostics.throwIfErrors()
+    }
+
+    /// Streaming blobs and event streams are generated as whole in-memory values until the runtime streams
+    /// them: the client compiles, but such an operation does not behave as the service expects.
+    private static func warnAboutStreaming(in shapes: [Shape], model: Model, diagnostics: DiagnosticCollector) {
+        for shape in shapes where shape.type == .structure {
+            for member in shape.members {
+                guard let target = model.shape(member.target), target.traits.isStreaming else { continue }
+                let what = target.type == .union ? "an event stream" : "a streaming blob"
+                diagnostics.warning(
+                    "\(member.id) is \(what), which is not supported yet: it is generated as a whole value read into memory",
+                    shape: member.id, path: member.jsonPath)
+            }
+        }
     }
 
     /// Operations become methods: two whose Swift names coincide (same name in two namespaces, or names that

@@ -21,11 +21,22 @@ struct PaginatorViewModel {
 
     init?(operation: Shape, input: Shape?, output: Shape?, context: ServiceContext, methodName: String,
           deprecatedAttribute: String?) {
-        guard let trait = operation.traits.paginated?.merged(withDefaults: context.service.traits.paginated),
-              let inputToken = trait.inputToken, let outputToken = trait.outputToken,
-              let input, let output,
-              let inputTokenMember = input.member(named: inputToken)
-        else { return nil }
+        guard let trait = operation.traits.paginated?.merged(withDefaults: context.service.traits.paginated) else {
+            return nil
+        }
+        // A paginated operation without both tokens (or whose tokens name no member) gets no paginator: the
+        // operation itself is still generated.
+        func skip(_ reason: String) {
+            context.diagnostics.warning("no paginator for \(operation.id.name): \(reason)", shape: operation.id,
+                                        path: JSONPath.key(JSONPath.key(operation.jsonPath, "traits"), TraitID.paginated))
+        }
+        guard let inputToken = trait.inputToken, let outputToken = trait.outputToken else {
+            skip("the paginated trait names no inputToken or no outputToken"); return nil
+        }
+        guard let input, let output else { skip("the operation has no input or no output structure"); return nil }
+        guard let inputTokenMember = input.member(named: inputToken) else {
+            skip("inputToken \(SmithyIdentifier.quoted(inputToken)) is not a member of \(input.id)"); return nil
+        }
         let resolver = SwiftTypeResolver(context: context)
         self.methodName = methodName.trimmingCharacters(in: "`") + "Paginator"
         operationMethod = methodName
@@ -33,7 +44,9 @@ struct PaginatorViewModel {
         outputType = context.names[output.id] ?? output.id.name
         inputTokenProperty = MemberViewModel(member: inputTokenMember, in: input, context: context,
                                              recursion: context.recursion).storageName
-        guard let token = Self.path(outputToken, from: output, context: context) else { return nil }
+        guard let token = Self.path(outputToken, from: output, context: context) else {
+            skip("outputToken \(SmithyIdentifier.quoted(outputToken)) does not lead to a member of \(output.id)"); return nil
+        }
         outputTokenExpression = token.expression
         if let items = trait.items, let itemPath = Self.path(items, from: output, context: context),
            let listShape = context.model.shape(itemPath.target), listShape.type == .list || listShape.type == .set,

@@ -16,19 +16,27 @@ public final class DiagnosticCollector {
 
     /// Reports a problem that stops the run.
     public func error(_ message: String, shape: ShapeID? = nil, path: String? = nil) {
-        diagnostics.append(Diagnostic(.error, message, shape: shape, path: path, file: file))
+        append(Diagnostic(.error, message, shape: shape, path: path, file: file))
     }
 
     /// Reports a problem the run works around, knowingly producing less than the model asks for.
     public func warning(_ message: String, shape: ShapeID? = nil, path: String? = nil) {
-        diagnostics.append(Diagnostic(.warning, message, shape: shape, path: path, file: file))
+        append(Diagnostic(.warning, message, shape: shape, path: path, file: file))
     }
+
+    /// Keeps each diagnostic once: stages that look at a shape twice (a paginator for the client and for its
+    /// tests) report it once.
+    private func append(_ diagnostic: Diagnostic) {
+        if seen.insert(diagnostic.description).inserted { diagnostics.append(diagnostic) }
+    }
+
+    private var seen = Set<String>()
 
     /// Adds diagnostics found elsewhere (e.g. a ``ModelError`` from a nested stage), locating them in `file`.
     public func add(_ other: [Diagnostic]) {
         for var diagnostic in other {
             if diagnostic.file == nil { diagnostic.file = file }
-            diagnostics.append(diagnostic)
+            append(diagnostic)
         }
     }
 

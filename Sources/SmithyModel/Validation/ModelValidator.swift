@@ -19,6 +19,10 @@ public enum ModelValidator {
             checkConstraints(traits: shape.traits, target: shape, path: shape.jsonPath, id: shape.id, into: diagnostics)
             for member in shape.members {
                 guard let target = model.shape(member.target) else { continue }
+                if [.operation, .resource, .service].contains(target.type) {
+                    diagnostics.error("a member cannot target the \(target.type.rawValue) \(target.id)", shape: member.id,
+                                      path: JSONPath.key(member.jsonPath, "target"))
+                }
                 checkConstraints(traits: member.traits, target: target, path: member.jsonPath, id: member.id,
                                  into: diagnostics)
                 checkDefault(of: member, target: target, into: diagnostics)
