@@ -131,3 +131,26 @@ final class GenerationWarningTests: XCTestCase {
         ])
     }
 }
+
+/// Printing hides every value that holds something sensitive, however deep in lists and maps.
+final class SensitiveCollectionTests: XCTestCase {
+    func testListsAndMapsOfSensitiveValuesPrintRedacted() throws {
+        let text = GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {
+                "name": {"target": "smithy.api#String"},
+                "secrets": {"target": "t.s#Secrets"},
+                "byName": {"target": "t.s#SecretsByName"},
+                "nested": {"target": "t.s#NestedSecrets"}}},
+            "t.s#Secret": {"type": "string", "traits": {"smithy.api#sensitive": {}}},
+            "t.s#Secrets": {"type": "list", "member": {"target": "t.s#Secret"}},
+            "t.s#SecretsByName": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "t.s#Secret"}},
+            "t.s#NestedSecrets": {"type": "list", "member": {"target": "t.s#SecretsByName"}}
+            """#)
+        let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
+        let all = files.map(\.contents).joined()
+        XCTAssertTrue(all.contains(#""name": self.name as Any,"#), all)
+        for label in ["secrets", "byName", "nested"] {
+            XCTAssertTrue(all.contains(#""\#(label)": "*** sensitive ***","#), label)
+        }
+    }
+}

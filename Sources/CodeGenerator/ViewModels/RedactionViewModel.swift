@@ -10,9 +10,7 @@ struct RedactionViewModel {
 
     /// Nil when nothing in the structure is sensitive.
     init?(shape: Shape, members: [MemberViewModel], context: ServiceContext) {
-        let sensitive = shape.members.map { member in
-            shape.traits.isSensitive || member.traits.isSensitive || (context.target(of: member)?.traits.isSensitive ?? false)
-        }
+        let sensitive = shape.members.map { Sensitivity.hidesValue(of: $0, in: shape, model: context.model) }
         guard sensitive.contains(true) else { return nil }
         var children: [String] = []
         for (view, isSensitive) in zip(members, sensitive) {

@@ -52,7 +52,7 @@ struct UnionViewModel {
                format != .epochSeconds {
                 encode = "try container.encodeTimestamp(value, forKey: \(key), format: \(format == .dateTime ? ".dateTime" : ".httpDate"))"
             }
-            let isSensitive = shape.traits.isSensitive || member.traits.isSensitive || (target?.traits.isSensitive ?? false)
+            let isSensitive = Sensitivity.hidesValue(of: member, in: shape, model: context.model)
             hasSensitiveCase = hasSensitiveCase || isSensitive
             let checks = isValidatable ? validation?.unionCaseStatements(for: member) ?? [] : []
             cases.append(Case(
