@@ -172,6 +172,8 @@ sed -e 's/example\.weather#/example.climate#/g; s/WeatherService/ClimateService/
     -e 's/GetForecast/GetClimate/g; s/ListCities/ListRegions/g; s/CityNotFound/RegionNotFound/g' \
     -e 's/CitySummary/RegionSummary/g; s/Precipitation/Rainfall/g; s/Snowfall/Snowpack/g; s/CityName/RegionName/g' \
     -e 's/TemperatureByHour/TemperatureByMonth/g' "$broken_model" >"$work/broken/Sources/PluginConsumerCheck/more/climate.json"
+# Its paginator's output token leads nowhere: the client is still generated, with a warning the build shows.
+sed -i 's/"outputToken": "nextToken"/"outputToken": "nowhere"/' "$work/broken/Sources/PluginConsumerCheck/more/climate.json"
 echo '{ "note": "sample data, not a Smithy model" }' >"$work/broken/Sources/PluginConsumerCheck/notes.json"
 if build "$work/broken" two-models; then pass "a target with two models builds"; else fail "a target with two models builds"; show_log two-models; fi
 check "each model has its own command" \
@@ -180,6 +182,9 @@ check "each model has its own command" \
 check "their files have distinct names (weather+Client.swift, more-climate+Client.swift)" \
     "[ -n \"\$(find '$work/broken/.build/plugins/outputs' -name 'more-climate+Client.swift')\" ] \
      && grep -q 'struct ClimateClient' \$(find '$work/broken/.build/plugins/outputs' -name 'more-climate+Client.swift')"
+check "the build shows the generator's warning about climate.json's paginator, with shape and path" \
+    "grep -qF 'climate.json: warning: no paginator for ListRegions: outputToken \"nowhere\"' '$work/two-models.log' \
+     && grep -qF '[shape example.climate#ListRegions at \$.shapes[\"example.climate#ListRegions\"].traits[\"smithy.api#paginated\"]]' '$work/two-models.log'"
 check "the plugin warns about notes.json, not a Smithy model, by name" \
     "grep -q 'notes.json: not a Smithy JSON AST model' '$work/two-models.log'"
 sed -i 's/"target": "example.weather#Precipitation"/"target": "example.weather#Missing"/' "$broken_model"

@@ -95,7 +95,11 @@ public enum SwiftNaming {
 
     private static func startsWithDigit(_ text: String) -> Bool { text.first?.isNumber ?? false }
 
-    static let unusableEvenEscaped: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"]
+    /// Names that cannot be a generated property or case even escaped: keywords Swift reserves in every position,
+    /// and the members generated types already declare (`hashValue` from `Hashable`, `customMirror` for redaction).
+    static let unusableEvenEscaped: Set<String> = [
+        "self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "hashValue", "customMirror",
+    ]
 
     static let swiftKeywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
