@@ -2,8 +2,10 @@ import Foundation
 
 /// The transport the runtime sends requests through.
 ///
-/// The default is ``URLSessionHTTPClient``; plug in another to use a different HTTP stack or to script
-/// responses in tests. Implementations must honour Task cancellation and the given timeout.
+/// The default is ``DefaultHTTPClient``; plug in another to use a different HTTP stack or to script
+/// responses in tests. Implementations must honour Task cancellation and the given timeout, must not follow
+/// redirects (the signed headers and the body would go wherever `Location` points), and should bound the body
+/// they read into memory, as ``URLSessionHTTPClient`` and ``CurlHTTPClient`` do.
 public protocol HTTPClient: Sendable {
     /// Sends one request and returns the whole response. Throws ``HTTPClientError`` on transport failure.
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse

@@ -13,6 +13,10 @@ import FoundationNetworking
 ///   an endless or decompression-bomb body cannot exhaust memory.
 /// - Cancelling the calling task cancels the request in flight; a response slower than the timeout fails
 ///   with ``HTTPClientError/timedOut``.
+///
+/// On Linux the default is ``CurlHTTPClient`` instead: FoundationNetworking stops the process when a connection
+/// closes in the middle of the response headers (swift-corelibs-foundation #5285), and it reads and inflates
+/// ahead of this client's delegate, so there the body limit acts late and a gzip bomb can fill memory first.
 public final class URLSessionHTTPClient: HTTPClient {
     /// 64 MiB: far above any awsJson response (the largest, image manifests and policies, are a few MiB), far
     /// below what a server would need to send to hurt a process.
