@@ -15,21 +15,36 @@ import Foundation
 /// after decoding fails with ``HTTPClientError/responseTooLarge(limit:)`` (checked on every block libcurl
 /// decodes, so memory stays within the limit), cancelling the calling task cancels the transfer, and the
 /// whole attempt must finish within the timeout. Connections are kept and reused between requests.
+///
+/// Where `libcurl.so.4` cannot be opened (a fully static binary), requests go through
+/// ``URLSessionHTTPClient`` instead, with the same limits.
 public final class CurlHTTPClient: HTTPClient {
     /// The most body bytes one response may have once decoded; more fails the request.
     public let maximumResponseBodySize: Int
 
     private let pool = CurlHandlePool()
+    private let loadsLibcurl: @Sendable () -> Bool
+    private let fallback = LockedValue<URLSessionHTTPClient?>(nil)
 
     /// - Parameter maximumResponseBodySize: the most body bytes a response may have after content decoding.
-    public init(maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize) {
+    public convenience init(maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize) {
+        self.init(maximumResponseBodySize: maximumResponseBodySize, loadsLibcurl: { ccurl_load() == 0 })
+    }
+
+    /// `loadsLibcurl` opens libcurl and tells whether that worked (tests pretend it does not).
+    init(maximumResponseBodySize: Int, loadsLibcurl: @escaping @Sendable () -> Bool) {
         self.maximumResponseBodySize = max(0, maximumResponseBodySize)
+        self.loadsLibcurl = loadsLibcurl
     }
 
     /// Sends `request` and reads the whole response; the whole attempt must finish within `timeout`.
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
-        guard ccurl_load() == 0 else {
-            throw HTTPClientError.connectionFailed("libcurl (libcurl.so.4) could not be loaded")
+        guard loadsLibcurl() else {
+            let client = fallback.withLock { client in
+                if client == nil { client = URLSessionHTTPClient(maximumResponseBodySize: maximumResponseBodySize) }
+                return client!
+            }
+            return try await client.send(request, timeout: timeout)
         }
         if Task.isCancelled { throw HTTPClientError.cancelled }
         let handles = try pool.acquire()
