@@ -21,7 +21,10 @@ swift build "${scratch[@]}" --build-tests >/dev/null || swift build "${scratch[@
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-FUZZ_CASES="$count" FUZZ_SEED="${FUZZ_SEED:-20261204}" /usr/bin/time -v \
+# GNU time reports the whole test process's peak memory; without it the fuzzer's own figures remain.
+timer=()
+if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then timer=(/usr/bin/time -v); fi
+FUZZ_CASES="$count" FUZZ_SEED="${FUZZ_SEED:-20261204}" "${timer[@]}" \
     swift test "${scratch[@]}" --skip-build --filter ResponseFuzzTests >"$log" 2>&1 || status=$?
 grep -E '^fuzz:' "$log" | sed 's/^fuzz: //' || true
 grep -E 'Maximum resident set size' "$log" | sed 's/^[[:space:]]*/test process (swift test and xctest): /' || true
