@@ -81,7 +81,7 @@ final class ResponseFuzzer: @unchecked Sendable {
         var figures = Figures()
         var random = FuzzRandom(seed: seed)
         var generator = HostileResponseGenerator(bomb: GzipBomb.make(inflatingTo: 1 << 30))
-        let server = try LoopbackHTTPServer(lifetime: .seconds(3600), maxRequests: Int.max) { [self] _ in
+        let server = try LoopbackHTTPServer(lifetime: .seconds(3600), maxRequests: Int.max, recordsRequests: false) { [self] _ in
             lock.withLock { current?.reply } ?? .close
         }
         defer { server.stop() }
