@@ -19,11 +19,11 @@ extension ClientConfiguration: CustomReflectable {
     }
 }
 
-/// A client's runtime prints as its service and configuration; the shared state behind it (credential chain,
-/// signing keys) is not shown.
+/// A client's runtime prints as its service's name and its configuration; the shared state behind it
+/// (credential chain, signing keys) is not shown, nor the service's endpoint rule set (kilobytes of JSON).
 extension ServiceRuntime: CustomReflectable {
     public var customMirror: Mirror {
-        Mirror(self, children: ["metadata": metadata, "configuration": configuration], displayStyle: .struct)
+        Mirror(self, children: ["service": metadata.sdkId, "configuration": configuration], displayStyle: .struct)
     }
 }
 
