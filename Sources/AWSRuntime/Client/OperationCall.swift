@@ -1,12 +1,14 @@
 import Foundation
 
-/// One call of one operation: builds, signs and sends each attempt, and decides whether to retry.
+/// One call of one operation: binds the encoded request to the endpoint, signs and sends each attempt, and
+/// decides whether to retry. Protocol-agnostic: the service's ``ProtocolCodec`` made the request and reads the
+/// responses.
 struct OperationCall: Sendable {
     let runtime: ServiceRuntime
+    let codec: any ProtocolCodec
     let operation: String
-    let body: Data
-    /// `gzip` when the body is compressed.
-    var contentEncoding: String? = nil
+    /// The request as the codec encoded it, before endpoint, user agent, hooks and signature.
+    let request: EncodedRequest
     /// The operation's `endpoint` trait prefix with its host labels filled in, e.g. `data.`.
     var hostPrefix: String? = nil
 
@@ -79,14 +81,9 @@ struct OperationCall: Sendable {
 
     /// Builds, hooks, signs (afresh for every attempt) and sends one attempt.
     private func send(attempt: Int, target: RuntimeState.ResolvedTarget) async throws -> HTTPResponse {
-        var request = HTTPRequest(method: "POST", url: try requestURL(endpoint: target.endpoint), body: body)
-        request.headers.add(name: "Content-Type", value: runtime.metadata.wireProtocol.contentType)
-        request.headers.add(name: "X-Amz-Target", value: "\(runtime.metadata.targetPrefix).\(operation)")
-        if let contentEncoding { request.headers.add(name: "Content-Encoding", value: contentEncoding) }
-        if runtime.metadata.isAWSQueryCompatible {
-            // Asks the service to report errors with their awsQuery codes in `x-amzn-query-error`.
-            request.headers.add(name: "x-amzn-query-mode", value: "true")
-        }
+        var request = HTTPRequest(
+            method: self.request.method, url: try requestURL(endpoint: target.endpoint), headers: self.request.headers,
+            body: self.request.body)
         request.headers.add(name: "User-Agent", value: UserAgent.value)
         for (name, values) in target.headers.sorted(by: { $0.key < $1.key }) {
             for value in values { request.headers.add(name: name, value: value) }
@@ -106,14 +103,21 @@ struct OperationCall: Sendable {
         return response
     }
 
-    /// The awsJson request URL: the operation path `/` under the endpoint's own path (`https://host/base` →
-    /// `https://host/base/`; `https://host` → `https://host/`), on the host with the operation's host prefix.
+    /// The request URL: the operation's path under the endpoint's own path (`https://host/base` + `/` →
+    /// `https://host/base/`; `https://host` + `/` → `https://host/`), its query, on the host with the operation's
+    /// host prefix.
     private func requestURL(endpoint: URL) throws -> URL {
         guard var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false) else {
             throw ClientRuntimeError.endpointUnavailable("the endpoint \(endpoint) is not a valid URL")
         }
-        // The request line always names the path: `/` for a bare host, the operation's `/` under a base path.
-        if !components.path.hasSuffix("/") { components.path += "/" }
+        // The request line always names the path: `/` for a bare host, the operation's path under a base path.
+        let base = components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path
+        components.path = base + (request.path.hasPrefix("/") ? request.path : "/" + request.path)
+        if !request.query.isEmpty {
+            components.percentEncodedQuery = request.query.map {
+                URIEncoding.encode($0.name) + "=" + URIEncoding.encode($0.value)
+            }.joined(separator: "&")
+        }
         if let hostPrefix {
             // Each label the prefix completes must be a host label; its last part (e.g. `bucket-`) joins the
             // endpoint's first label.
@@ -139,28 +143,25 @@ struct OperationCall: Sendable {
             && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
-    private func decode<Output: Decodable>(_ type: Output.Type, from response: HTTPResponse) throws -> Output {
-        let isBlank = response.body.isBlankJSONBody
-        let body = isBlank ? Data("{}".utf8) : response.body
+    private func decode<Output: Decodable & Sendable>(_ type: Output.Type, from response: HTTPResponse) throws -> Output {
         do {
-            return try AWSJSONCoding.makeDecoder().decode(Output.self, from: body)
+            return try codec.decode(Output.self, from: response, operation: operation)
         } catch {
             throw ClientRuntimeError.invalidResponse(
                 operation: operation, reason: DecodingFailure.describe(error),
                 // A success body may hold secrets (tokens, secret values): describe it, never quote it.
-                requestId: AWSJSONErrorParser.requestID(of: response),
+                requestId: codec.requestID(of: response),
                 bodyExcerpt: "(\(response.body.count) bytes of \(response.headers["Content-Type"] ?? "unknown type") not shown)")
         }
     }
 
     /// Turns an error response into the error to throw, and whether it may be retried.
     private func classify<Failure: ServiceError>(_ response: HTTPResponse, as type: Failure.Type) -> AttemptFailure {
-        switch AWSJSONErrorParser.parse(
-            response, operation: operation, isQueryCompatible: runtime.metadata.isAWSQueryCompatible) {
+        switch codec.parseError(response, operation: operation) {
         case .unexpected(let code, let excerpt):
             let error = ClientRuntimeError.unexpectedResponse(
                 operation: operation, statusCode: response.statusCode, code: code,
-                requestId: AWSJSONErrorParser.requestID(of: response), bodyExcerpt: excerpt)
+                requestId: codec.requestID(of: response), bodyExcerpt: excerpt)
             if let code, let skew = skewedServerDate(code: code, response: response) {
                 return .clockSkew(error, serverDate: skew)
             }

@@ -1,16 +1,8 @@
 /// What the runtime needs to know about a service to call it; generated from its model.
 public struct ServiceMetadata: Sendable {
-    /// The awsJson protocol version.
+    /// The protocol the service speaks on the wire.
     public enum WireProtocol: Sendable {
         case awsJson1_0, awsJson1_1
-
-        /// The request `Content-Type`.
-        public var contentType: String {
-            switch self {
-            case .awsJson1_0: return "application/x-amz-json-1.0"
-            case .awsJson1_1: return "application/x-amz-json-1.1"
-            }
-        }
     }
 
     /// The SDK id, e.g. `ECR PUBLIC`.
@@ -38,6 +30,16 @@ public struct ServiceMetadata: Sendable {
         self.apiVersion = apiVersion
         self.isAWSQueryCompatible = isAWSQueryCompatible
         self.endpointRuleSet = endpointRuleSet
+    }
+
+    /// The codec that turns this service's inputs into requests and responses into outputs and errors.
+    public var codec: any ProtocolCodec {
+        switch wireProtocol {
+        case .awsJson1_0:
+            return AWSJSONCodec(version: "1.0", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible)
+        case .awsJson1_1:
+            return AWSJSONCodec(version: "1.1", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible)
+        }
     }
 
     /// The service's part of `AWS_ENDPOINT_URL_<SERVICE>`: the SDK id upper-cased, spaces to underscores.

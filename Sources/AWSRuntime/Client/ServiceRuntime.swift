@@ -32,20 +32,22 @@ public struct ServiceRuntime: Sendable {
         if let invalid = Validator.validate(input, operation: operation, options: configuration.validation) {
             throw invalid
         }
-        let body: Data
+        let codec = metadata.codec
+        var request: EncodedRequest
         do {
-            let encoder = AWSJSONCoding.makeEncoder()
-            IdempotencyToken.configure(encoder, generator: configuration.idempotencyTokenGenerator)
-            body = try encoder.encode(input)
+            request = try codec.encode(
+                input, operation: operation,
+                context: RequestEncodingContext(idempotencyTokenGenerator: configuration.idempotencyTokenGenerator))
         } catch {
             throw ClientRuntimeError.invalidRequest(operation: operation, reason: String(describing: error))
         }
         // Compressed once per call: every attempt sends the same bytes.
-        let compresses = compressesRequest && !configuration.disableRequestCompression
-            && body.count >= max(0, configuration.requestMinCompressionSizeBytes)
-        let call = OperationCall(
-            runtime: self, operation: operation, body: compresses ? Gzip.compress(body) : body,
-            contentEncoding: compresses ? "gzip" : nil, hostPrefix: hostPrefix)
+        if compressesRequest && !configuration.disableRequestCompression
+            && request.body.count >= max(0, configuration.requestMinCompressionSizeBytes) {
+            request.body = Gzip.compress(request.body)
+            request.headers.add(name: "Content-Encoding", value: "gzip")
+        }
+        let call = OperationCall(runtime: self, codec: codec, operation: operation, request: request, hostPrefix: hostPrefix)
         guard let limit = configuration.operationTimeout else {
             return try await call.run(output: Output.self, error: Failure.self)
         }

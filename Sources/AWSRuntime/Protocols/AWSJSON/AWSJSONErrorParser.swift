@@ -2,16 +2,10 @@ import Foundation
 
 /// Reads an awsJson error response: the code, the message and the request id.
 enum AWSJSONErrorParser {
-    enum Result {
-        /// A JSON error body (or a code in the header): decodable into the service's error type.
-        case modelled(ServiceErrorPayload)
-        /// Not the protocol's JSON: an XML or HTML page from a proxy, or garbage.
-        case unexpected(code: String?, excerpt: String)
-    }
 
     /// `isQueryCompatible`: the service is `awsQueryCompatible`, so its `x-amzn-query-error` header
     /// (`Code;Fault`) carries the error's legacy code.
-    static func parse(_ response: HTTPResponse, operation: String, isQueryCompatible: Bool) -> Result {
+    static func parse(_ response: HTTPResponse, operation: String, isQueryCompatible: Bool) -> ErrorResponse {
         let requestId = requestID(of: response)
         let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any]
         let headerCode = response.headers["X-Amzn-ErrorType"]
