@@ -8,7 +8,7 @@
 # runs them on URLSessionHTTPClient instead of the default transport (on Linux: a crash); SCRATCH_PATH the
 # build folder (default .build). Prints cases run, outcomes by error type, slowest case and resident memory
 # (baseline, after 10% of the cases, at the end, peak), then the test process's maximum resident set size.
-# Exit 1 on an untyped error, a hang (a call over 10 s), peak memory growth over 128 MiB or no successful call;
+# Exit 1 on an untyped error, a hang (a call over 10 s), peak memory growth over 256 MiB or no successful call;
 # a crash fails the test run itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
