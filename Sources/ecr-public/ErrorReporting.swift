@@ -20,6 +20,9 @@ struct ErrorReporter {
             console.error("\nParameter validation failed for the \(invalid.operation) operation:")
             invalid.violations.forEach { console.error("  - \($0)") }
             return ExitStatus.usage
+        case let source as ImageSourceError:
+            console.error("\n\(HelpText.program): \(source)")
+            return ExitStatus.usage
         case let service as any ServiceError:
             console.error("\n" + Self.serviceErrorLine(
                 code: service.errorCode, operation: service.context.operation, message: service.message))

@@ -11,6 +11,7 @@ enum CommandRegistry {
         SetRepositoryPolicyCommand.self,
         PutRepositoryCatalogDataCommand.self,
         UploadLayerCommand.self,
+        PushCommand.self,
     ]
 
     static var specs: [CommandSpec] { commands.map { $0.spec } }
