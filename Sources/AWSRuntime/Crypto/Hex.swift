@@ -4,15 +4,9 @@ enum Hex {
 
     /// Encodes `bytes` as lowercase hex without intermediate allocations.
     static func lowercase(_ bytes: UnsafeRawBufferPointer) -> String {
-        String(unsafeUninitializedCapacity: bytes.count * 2) { output in
-            digits.withUTF8Buffer { digits in
-                var index = 0
-                for byte in bytes {
-                    output[index] = digits[Int(byte >> 4)]
-                    output[index + 1] = digits[Int(byte & 0x0F)]
-                    index += 2
-                }
-            }
+        guard !bytes.isEmpty else { return "" }
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+            writeLowercase(bytes, to: output.baseAddress!)
             return bytes.count * 2
         }
     }
@@ -21,5 +15,18 @@ enum Hex {
     static func lowercase(_ bytes: some Sequence<UInt8>) -> String {
         let array = Array(bytes)
         return array.withUnsafeBytes { lowercase($0) }
+    }
+
+    /// Writes `bytes` as lowercase hex to `output`, which must have room for twice as many bytes.
+    @inline(__always)
+    static func writeLowercase(_ bytes: UnsafeRawBufferPointer, to output: UnsafeMutablePointer<UInt8>) {
+        digits.withUTF8Buffer { digits in
+            var index = 0
+            for byte in bytes {
+                output[index] = digits[Int(byte &>> 4)]
+                output[index &+ 1] = digits[Int(byte & 0x0F)]
+                index &+= 2
+            }
+        }
     }
 }

@@ -6,69 +6,190 @@ struct CanonicalHeaders: Sendable, Equatable {
     var signedHeaders: String
 
     /// Headers never signed: proxies and clients add or rewrite them after signing.
-    static let unsignedNames: Set<String> = [
+    static let unsignedNames: [StaticString] = [
         "authorization", "user-agent", "x-amzn-trace-id", "expect", "connection", "transfer-encoding",
     ]
 
     init(_ headers: HTTPHeaders) {
-        self.init(lowercasedFields: headers.fields.map { (CanonicalHeaders.lowercasedASCII($0.name), $0.value) })
-    }
-
-    /// Builds from fields whose names are already lowercase, in the order they were added.
-    init(lowercasedFields fields: [(name: String, value: String)]) {
-        // Sort by name, keeping the original order among repeated names: they join with "," in that order.
-        let order = fields.indices
-            .filter { !CanonicalHeaders.unsignedNames.contains(fields[$0].name) }
-            .sorted { lhs, rhs in
-                let left = fields[lhs].name, right = fields[rhs].name
-                return left == right ? lhs < rhs : left.utf8.lexicographicallyPrecedes(right.utf8)
-            }
-        var block = ""
-        var signed = ""
-        var previous: String?
-        for index in order {
-            let (name, value) = fields[index]
-            if name == previous {
-                block.removeLast()  // the newline: this value continues the previous line
-                block += ","
-            } else {
-                if previous != nil { signed += ";" }
-                signed += name
-                block += name
-                block += ":"
-            }
-            block += CanonicalHeaders.trimmed(value)
-            block += "\n"
-            previous = name
+        (block, signedHeaders) = CanonicalHeaders.withSorted(headers.fields) { sorted in
+            (String(capacity: sorted.blockMaximumByteCount) { sorted.writeBlock(into: &$0) }, sorted.signedHeaders())
         }
-        self.block = block
-        self.signedHeaders = signed
     }
 
-    /// Lowercases ASCII letters; header names are ASCII tokens, and this avoids Unicode case mapping.
-    static func lowercasedASCII(_ name: String) -> String {
-        guard name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return name }
-        return String(decoding: name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    }
-
-    /// Trims leading and trailing whitespace and folds each inner run of whitespace (including the line
-    /// breaks of folded header lines) into one space.
-    static func trimmed(_ value: String) -> String {
-        let utf8 = value.utf8
-        let isPlain = !utf8.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        if isPlain { return value }
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(byte)
+    /// Calls `body` with the signable `fields` (all but ``unsignedNames``) sorted by lowercase name, keeping
+    /// the original order among repeated names: they join with "," in that order.
+    ///
+    /// Lowercase names and the sort live in temporary memory (on the stack for ordinary requests), so this
+    /// allocates nothing; `body` must not let the ``SortedHeaders`` escape.
+    static func withSorted<Result>(
+        _ fields: [HTTPHeaders.Field], _ body: (SortedHeaders) -> Result
+    ) -> Result {
+        let nameByteCount = fields.reduce(0) { $0 + $1.name.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(nameByteCount, 1)) { names in
+            withUnsafeTemporaryAllocation(of: SortedHeaders.Entry.self, capacity: Swift.max(fields.count, 1)) {
+                entries in
+                var count = 0
+                var nameEnd = 0
+                for field in fields {
+                    let nameStart = nameEnd
+                    URIEncoding.withUTF8(field.name) { name in
+                        for byte in name {
+                            names[nameEnd] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                            nameEnd += 1
+                        }
+                    }
+                    let name = UnsafeBufferPointer(rebasing: names[nameStart..<nameEnd])
+                    if unsignedNames.contains(where: { equal(name, $0) }) {
+                        nameEnd = nameStart
+                        continue
+                    }
+                    (entries.baseAddress! + count).initialize(
+                        to: SortedHeaders.Entry(nameStart: nameStart, nameCount: name.count, sequence: count, value: field.value))
+                    count += 1
+                }
+                let signable = UnsafeMutableBufferPointer(rebasing: entries[..<count])
+                defer { signable.deinitialize() }
+                SortedHeaders.sort(signable, names: UnsafeBufferPointer(names))
+                return body(SortedHeaders(names: UnsafeBufferPointer(names), entries: UnsafeBufferPointer(signable)))
             }
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether `name` (any case) is `lowercase`, comparing ASCII letters without case and allocating nothing.
+    static func isNamed(_ name: String, _ lowercase: StaticString) -> Bool {
+        guard name.utf8.count == lowercase.utf8CodeUnitCount else { return false }
+        return URIEncoding.withUTF8(name) { bytes in
+            lowercase.withUTF8Buffer { expected in
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    if (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) != expected[index] { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && text.withUTF8Buffer { bytes.elementsEqual($0) }
+    }
+}
+
+/// The signed headers of one request in canonical order, borrowed from ``CanonicalHeaders/withSorted(_:_:)``.
+struct SortedHeaders {
+    /// One signed field: where its lowercase name sits in the name buffer, and its raw value.
+    struct Entry {
+        var nameStart: Int
+        var nameCount: Int
+        /// The field's position among the signed fields, which orders repeated names.
+        var sequence: Int
+        var value: String
+    }
+
+    let names: UnsafeBufferPointer<UInt8>
+    let entries: UnsafeBufferPointer<Entry>
+
+    /// The lowercase name of `entry`.
+    @inline(__always)
+    func name(_ entry: Entry) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)])
+    }
+
+    /// Whether entry `index` has the same name as the one before it, so its value continues that line.
+    @inline(__always)
+    func repeatsPreviousName(_ index: Int) -> Bool {
+        index > 0 && name(entries[index]).elementsEqual(name(entries[index - 1]))
+    }
+
+    /// Enough bytes for ``writeBlock(into:)``: trimming only ever shortens a value.
+    var blockMaximumByteCount: Int {
+        entries.reduce(0) { $0 + $1.nameCount + $1.value.utf8.count + 2 }
+    }
+
+    /// The exact length of the signed-header list.
+    var signedHeadersByteCount: Int {
+        var count = 0
+        for index in entries.indices where !repeatsPreviousName(index) {
+            count += entries[index].nameCount + (index == 0 ? 0 : 1)
+        }
+        return count
+    }
+
+    /// Lowercase names joined with `;`, each name once.
+    func signedHeaders() -> String {
+        String(capacity: signedHeadersByteCount) { writeSignedHeaders(into: &$0) }
+    }
+
+    func writeSignedHeaders(into writer: inout ByteWriter) {
+        for index in entries.indices where !repeatsPreviousName(index) {
+            if index > 0 { writer.append(UInt8(ascii: ";")) }
+            writer.append(name(entries[index]))
+        }
+    }
+
+    /// Writes `name:value\n` per name; a repeated name's values join the first line, separated by ",".
+    func writeBlock(into writer: inout ByteWriter) {
+        for index in entries.indices {
+            if repeatsPreviousName(index) {
+                writer.removeLast()  // the newline: this value continues the previous line
+                writer.append(UInt8(ascii: ","))
+            } else {
+                writer.append(name(entries[index]))
+                writer.append(UInt8(ascii: ":"))
+            }
+            SortedHeaders.writeTrimmed(entries[index].value, into: &writer)
+            writer.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// Writes `value` without leading and trailing whitespace and with each inner run of whitespace (including
+    /// the line breaks of folded header lines) folded into one space.
+    static func writeTrimmed(_ value: String, into writer: inout ByteWriter) {
+        URIEncoding.withUTF8(value) { bytes in
+            if !bytes.contains(where: isWhitespace) {
+                writer.append(bytes)
+                return
+            }
+            var wroteAny = false
+            var pendingSpace = false
+            for byte in bytes {
+                if isWhitespace(byte) {
+                    pendingSpace = wroteAny
+                } else {
+                    if pendingSpace { writer.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    writer.append(byte)
+                    wroteAny = true
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Sorts by lowercase name (bytes), keeping the original order among equal names. Insertion sort: requests
+    /// carry a handful of headers, and it needs no scratch memory; long lists take the standard library's sort
+    /// with the original position as tie-breaker.
+    static func sort(_ entries: UnsafeMutableBufferPointer<Entry>, names: UnsafeBufferPointer<UInt8>) {
+        var entries = entries  // the buffer's memory changes, not the pointer
+        func name(_ entry: Entry) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)])
+        }
+        guard entries.count > 16 else {
+            for index in entries.indices.dropFirst() {
+                var position = index
+                while position > 0, name(entries[position]).lexicographicallyPrecedes(name(entries[position - 1])) {
+                    entries.swapAt(position, position - 1)
+                    position -= 1
+                }
+            }
+            return
+        }
+        entries.sort { lhs, rhs in
+            let left = name(lhs), right = name(rhs)
+            return left.elementsEqual(right) ? lhs.sequence < rhs.sequence : left.lexicographicallyPrecedes(right)
+        }
     }
 }

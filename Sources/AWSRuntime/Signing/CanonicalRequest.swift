@@ -59,17 +59,51 @@ public struct CanonicalRequest: Sendable, Equatable {
 
     /// The full text that gets hashed into the string to sign.
     public var text: String {
-        var text = method
-        text += "\n"
-        text += canonicalURI
-        text += "\n"
-        text += canonicalQuery
-        text += "\n"
-        text += canonicalHeaders
-        text += "\n"
-        text += signedHeaders
-        text += "\n"
-        text += payloadHash
-        return text
+        let lines = [method, canonicalURI, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash]
+        return String(capacity: lines.reduce(5) { $0 + $1.utf8.count }) { writer in
+            for (index, line) in lines.enumerated() {
+                if index > 0 { writer.append(UInt8(ascii: "\n")) }
+                writer.append(line)
+            }
+        }
+    }
+}
+
+/// A canonical request as signing uses it: the text written straight into one buffer (no separate lines),
+/// its hash, and the signed header list the `Authorization` header repeats.
+struct RenderedCanonicalRequest {
+    var text: String
+    var hash: SHA256Digest
+    var signedHeaders: String
+
+    /// Renders the same text as ``CanonicalRequest/text`` from the same parts, in one pass.
+    init(
+        method: String, path: String, queryParameters: [CanonicalQuery.Parameter], fields: [HTTPHeaders.Field],
+        payloadHash: String, normalizePath: Bool, doubleEncodePath: Bool
+    ) {
+        let uriPath = CanonicalURI.prepared(path, normalize: normalizePath)
+        (text, hash, signedHeaders) = CanonicalHeaders.withSorted(fields) { headers in
+            let signedHeaders = headers.signedHeaders()
+            let capacity = method.utf8.count + 1
+                + CanonicalURI.maximumByteCount(prepared: uriPath, doubleEncode: doubleEncodePath) + 1
+                + CanonicalQuery.byteCount(queryParameters) + 1 + headers.blockMaximumByteCount + 1
+                + signedHeaders.utf8.count + 1 + payloadHash.utf8.count
+            var hash = SHA256Digest(storage: .zero)
+            let text = String(capacity: capacity) { writer in
+                writer.append(method)
+                writer.append(UInt8(ascii: "\n"))
+                CanonicalURI.write(prepared: uriPath, doubleEncode: doubleEncodePath, into: &writer)
+                writer.append(UInt8(ascii: "\n"))
+                CanonicalQuery.write(queryParameters, into: &writer)
+                writer.append(UInt8(ascii: "\n"))
+                headers.writeBlock(into: &writer)
+                writer.append(UInt8(ascii: "\n"))
+                writer.append(signedHeaders)
+                writer.append(UInt8(ascii: "\n"))
+                writer.append(payloadHash)
+                hash = SHA256.hash(writer.written)
+            }
+            return (text, hash, signedHeaders)
+        }
     }
 }

@@ -39,17 +39,17 @@ extension SigV4Signer {
         guard (1...SigV4Signer.maximumPresignedExpiry).contains(expiresIn) else {
             throw SigV4Error.invalidExpiry(seconds: expiresIn)
         }
-        let timestamp = SigV4Timestamp(date)
+        let context = keyCache.context(
+            secretAccessKey: credentials.secretAccessKey, date: date, region: region, service: signingName)
         var headers = headers
         for stale in ["Authorization", "X-Amz-Date", "X-Amz-Security-Token"] { headers.remove(stale) }
         let signedHeaders = CanonicalHeaders(headers).signedHeaders
-        let scope = "\(timestamp.dateStamp)/\(region)/\(signingName)/aws4_request"
         let token = credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
 
         var added: [CanonicalQuery.Parameter] = [
             .init(name: "X-Amz-Algorithm", value: SigV4Signer.algorithm),
-            .init(name: "X-Amz-Credential", value: URIEncoding.encode("\(credentials.accessKeyId)/\(scope)")),
-            .init(name: "X-Amz-Date", value: timestamp.amzDate),
+            .init(name: "X-Amz-Credential", value: URIEncoding.encode("\(credentials.accessKeyId)/\(context.scope)")),
+            .init(name: "X-Amz-Date", value: context.timestamp.amzDate),
             .init(name: "X-Amz-SignedHeaders", value: URIEncoding.encode(signedHeaders)),
             .init(name: "X-Amz-Expires", value: String(expiresIn)),
         ]
@@ -58,11 +58,10 @@ extension SigV4Signer {
         }
         let original = CanonicalQuery.parameters(fromRawQuery: query)
             .filter { !presignNames.contains($0.name) }
-        let canonical = CanonicalRequest(
-            method: method, path: path, queryParameters: original + added, headers: headers,
+        let canonical = RenderedCanonicalRequest(
+            method: method, path: path, queryParameters: original + added, fields: headers.fields,
             payloadHash: payloadHash, normalizePath: options.normalizePath, doubleEncodePath: options.doubleEncodePath)
-        let result = signature(
-            of: canonical, timestamp: timestamp, credentials: credentials, region: region, signingName: signingName)
+        let result = signature(of: canonical, context: context)
 
         if let token, options.omitSessionToken {
             added.append(.init(name: "X-Amz-Security-Token", value: URIEncoding.encode(token)))

@@ -12,7 +12,7 @@ public struct SigV4Signer: Sendable {
     public static let unsignedPayload = "UNSIGNED-PAYLOAD"
 
     /// Headers signing sets itself; earlier copies (from signing before a retry) are dropped.
-    static let staleHeaderNames: Set<String> = ["authorization", "x-amz-date", "x-amz-security-token"]
+    static let staleHeaderNames: [StaticString] = ["authorization", "x-amz-date", "x-amz-security-token"]
 
     /// The cache of derived signing keys this signer uses.
     public let keyCache: SigningKeyCache
@@ -32,7 +32,7 @@ public struct SigV4Signer: Sendable {
         date: Date = Date(), options: SigV4Options = SigV4Options()
     ) throws -> SigV4Signature {
         let target = try RequestTarget(request.url)
-        if !request.headers.fields.contains(where: { CanonicalHeaders.lowercasedASCII($0.name) == "host" }) {
+        if !request.headers.fields.contains(where: { CanonicalHeaders.isNamed($0.name, "host") }) {
             request.headers.add(name: "Host", value: target.hostHeader)
         }
         return signHeaders(
@@ -65,78 +65,76 @@ public struct SigV4Signer: Sendable {
         method: String, path: String, query: String, headers: inout HTTPHeaders, payloadHash: String,
         credentials: AWSCredentials, region: String, signingName: String, date: Date, options: SigV4Options
     ) -> SigV4Signature {
-        let timestamp = SigV4Timestamp(date)
+        let context = keyCache.context(
+            secretAccessKey: credentials.secretAccessKey, date: date, region: region, service: signingName)
         let token = credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
-        // One pass with ASCII case folding: HTTPHeaders' case-insensitive lookups go through Foundation
-        // string comparison, which costs more than the rest of signing.
-        var wireFields: [(String, String)] = []
-        var signable: [(name: String, value: String)] = []
-        wireFields.reserveCapacity(headers.fields.count + 4)
-        signable.reserveCapacity(headers.fields.count + 3)
-        for field in headers.fields {
-            let name = CanonicalHeaders.lowercasedASCII(field.name)
-            if SigV4Signer.staleHeaderNames.contains(name) { continue }
-            if options.addContentSHA256Header, name == "x-amz-content-sha256" { continue }
-            wireFields.append((field.name, field.value))
-            signable.append((name, field.value))
+        // Headers signing sets are added to the request first and signed from there, in the order they go out.
+        // Earlier copies are dropped; the usual first signing has none, and appends in place.
+        if headers.fields.contains(where: { SigV4Signer.isStale($0.name, options: options) }) {
+            headers = HTTPHeaders(
+                headers.fields.lazy.filter { !SigV4Signer.isStale($0.name, options: options) }.map { ($0.name, $0.value) })
         }
-        func add(_ name: String, _ value: String, signed: Bool = true) {
-            wireFields.append((name, value))
-            if signed { signable.append((CanonicalHeaders.lowercasedASCII(name), value)) }
-        }
-        add("X-Amz-Date", timestamp.amzDate)
-        if let token, !options.omitSessionToken { add("X-Amz-Security-Token", token) }
-        if options.addContentSHA256Header { add("x-amz-content-sha256", payloadHash) }
-        let canonical = CanonicalRequest(
-            method: method, path: path, queryParameters: CanonicalQuery.parameters(fromRawQuery: query),
-            canonicalHeaders: CanonicalHeaders(lowercasedFields: signable), payloadHash: payloadHash,
-            normalizePath: options.normalizePath, doubleEncodePath: options.doubleEncodePath)
-        let result = signature(
-            of: canonical, timestamp: timestamp, credentials: credentials, region: region, signingName: signingName)
+        headers.add(name: "X-Amz-Date", value: context.timestamp.amzDate)
+        if let token, !options.omitSessionToken { headers.add(name: "X-Amz-Security-Token", value: token) }
+        if options.addContentSHA256Header { headers.add(name: "x-amz-content-sha256", value: payloadHash) }
+        let canonical = RenderedCanonicalRequest(
+            method: method, path: path,
+            queryParameters: query.isEmpty ? [] : CanonicalQuery.parameters(fromRawQuery: query),
+            fields: headers.fields, payloadHash: payloadHash, normalizePath: options.normalizePath,
+            doubleEncodePath: options.doubleEncodePath)
+        let result = signature(of: canonical, context: context)
         // Added after signing on purpose: services that want the token unsigned reject it signed.
-        if let token, options.omitSessionToken { add("X-Amz-Security-Token", token, signed: false) }
-        var authorization = SigV4Signer.algorithm
-        authorization += " Credential="
-        authorization += credentials.accessKeyId
-        authorization += "/"
-        authorization += result.credentialScope
-        authorization += ", SignedHeaders="
-        authorization += result.signedHeaders
-        authorization += ", Signature="
-        authorization += result.signature
-        add("Authorization", authorization, signed: false)
-        headers = HTTPHeaders(wireFields)
+        if let token, options.omitSessionToken { headers.add(name: "X-Amz-Security-Token", value: token) }
+        headers.add(name: "Authorization", value: authorization(accessKeyId: credentials.accessKeyId, result))
         return result
+    }
+
+    /// Whether a header is one signing sets itself, so a copy from an earlier signing must go.
+    static func isStale(_ name: String, options: SigV4Options) -> Bool {
+        staleHeaderNames.contains { CanonicalHeaders.isNamed(name, $0) }
+            || (options.addContentSHA256Header && CanonicalHeaders.isNamed(name, "x-amz-content-sha256"))
     }
 
     /// Hashes the canonical request into the string to sign and signs it with the cached key.
     func signature(
-        of canonical: CanonicalRequest, timestamp: SigV4Timestamp, credentials: AWSCredentials, region: String,
-        signingName: String
+        of canonical: RenderedCanonicalRequest, context: SigningKeyCache.SigningContext
     ) -> SigV4Signature {
-        var scope = timestamp.dateStamp
-        scope += "/"
-        scope += region
-        scope += "/"
-        scope += signingName
-        scope += "/aws4_request"
-        let canonicalText = canonical.text
-        var canonicalHasher = SHA256()
-        canonicalHasher.update(utf8: canonicalText)
-        var stringToSign = SigV4Signer.algorithm
-        stringToSign += "\n"
-        stringToSign += timestamp.amzDate
-        stringToSign += "\n"
-        stringToSign += scope
-        stringToSign += "\n"
-        stringToSign += canonicalHasher.finalize().hexString
-        var hmac = keyCache.signingHMAC(
-            secretAccessKey: credentials.secretAccessKey, dateStamp: timestamp.dateStamp, region: region,
-            service: signingName)
-        hmac.update(utf8: stringToSign)
+        var hmac = context.hmac
+        let amzDate = context.timestamp.amzDate
+        let stringToSign = String(
+            capacity: SigV4Signer.algorithm.utf8.count + amzDate.utf8.count + context.scope.utf8.count + 3 + 64
+        ) { writer in
+            writer.append(SigV4Signer.algorithm)
+            writer.append(UInt8(ascii: "\n"))
+            writer.append(amzDate)
+            writer.append(UInt8(ascii: "\n"))
+            writer.append(context.scope)
+            writer.append(UInt8(ascii: "\n"))
+            writer.appendHex(canonical.hash)
+            hmac.update(bufferPointer: writer.written)
+        }
         return SigV4Signature(
-            canonicalRequest: canonicalText, stringToSign: stringToSign, signature: hmac.finalize().hexString,
-            signedHeaders: canonical.signedHeaders, credentialScope: scope)
+            canonicalRequest: canonical.text, stringToSign: stringToSign, signature: hmac.finalize().hexString,
+            signedHeaders: canonical.signedHeaders, credentialScope: context.scope)
+    }
+
+    /// `AWS4-HMAC-SHA256 Credential=AKID/scope, SignedHeaders=a;b, Signature=hex`.
+    private func authorization(accessKeyId: String, _ result: SigV4Signature) -> String {
+        let parts: (StaticString, StaticString, StaticString) = (" Credential=", ", SignedHeaders=", ", Signature=")
+        let capacity = SigV4Signer.algorithm.utf8.count + accessKeyId.utf8.count + result.credentialScope.utf8.count
+            + result.signedHeaders.utf8.count + result.signature.utf8.count + 1
+            + parts.0.utf8CodeUnitCount + parts.1.utf8CodeUnitCount + parts.2.utf8CodeUnitCount
+        return String(capacity: capacity) { writer in
+            writer.append(SigV4Signer.algorithm)
+            writer.append(parts.0)
+            writer.append(accessKeyId)
+            writer.append(UInt8(ascii: "/"))
+            writer.append(result.credentialScope)
+            writer.append(parts.1)
+            writer.append(result.signedHeaders)
+            writer.append(parts.2)
+            writer.append(result.signature)
+        }
     }
 }
 
@@ -155,7 +153,7 @@ struct RequestTarget: Sendable {
         // Byte search: Foundation's `contains(_: String)` costs a noticeable share of a signature.
         let isBareIPv6 = host.utf8.contains(UInt8(ascii: ":")) && host.utf8.first != UInt8(ascii: "[")
         let bracketedHost = isBareIPv6 ? "[\(host)]" : host
-        let defaultPort = url.scheme?.lowercased() == "http" ? 80 : 443
+        let defaultPort = url.scheme.map { CanonicalHeaders.isNamed($0, "http") } == true ? 80 : 443
         if let port = url.port, port != defaultPort {
             hostHeader = "\(bracketedHost):\(port)"
         } else {

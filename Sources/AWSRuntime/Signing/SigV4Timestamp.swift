@@ -2,8 +2,8 @@ import Foundation
 
 /// The two UTC forms of the signing time SigV4 needs: `20150830T123600Z` and `20150830`.
 ///
-/// Formatted by hand from the Unix time because `DateFormatter` costs microseconds per call and this runs
-/// on every request.
+/// Formatted by hand from the Unix time because `DateFormatter` costs microseconds per call; the signer's
+/// ``SigningKeyCache`` also keeps the last second's strings, so a busy client formats once a second.
 struct SigV4Timestamp: Sendable, Equatable {
     /// ISO 8601 basic format, e.g. `20150830T123600Z`, sent as `X-Amz-Date`.
     var amzDate: String
@@ -11,7 +11,15 @@ struct SigV4Timestamp: Sendable, Equatable {
     var dateStamp: String
 
     init(_ date: Date) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        self.init(unixSeconds: SigV4Timestamp.unixSeconds(date))
+    }
+
+    /// The whole second of `date` (rounded down, also before 1970).
+    static func unixSeconds(_ date: Date) -> Int {
+        Int(date.timeIntervalSince1970.rounded(.down))
+    }
+
+    init(unixSeconds seconds: Int) {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = SigV4Timestamp.civilDate(daysSinceEpoch: days)

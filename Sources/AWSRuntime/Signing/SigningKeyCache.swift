@@ -1,20 +1,35 @@
 import Foundation
 
-/// Remembers derived SigV4 signing keys so each date / region / service / secret is derived once.
+/// Remembers derived SigV4 signing keys so each date / region / service / secret is derived once, and the
+/// last signing time's date strings so they are formatted once a second.
 ///
 /// Deriving a key costs four HMACs; a client signing many requests a day reuses one. The cache is small
 /// and lock-protected, so one instance can be shared by every task of a client.
 public final class SigningKeyCache: @unchecked Sendable {
-    private struct Key: Hashable {
+    /// What signing at one second, for one secret, region and service, needs besides the request.
+    struct SigningContext: Sendable {
+        var timestamp: SigV4Timestamp
+        /// `date/region/service/aws4_request`.
+        var scope: String
+        /// Keyed with the signing key, ready to sign a string to sign.
+        var hmac: HMAC
+    }
+
+    private struct Entry {
         var secretAccessKey: String
         var dateStamp: String
         var region: String
         var service: String
+        var scope: String
+        var hmac: HMAC
     }
 
     // Guarded by `lock`; @unchecked Sendable relies on that.
     private let lock = NSLock()
-    private var entries: [Key: HMAC] = [:]
+    /// Searched front to back: a client holds one or a few keys, and comparing a few strings is cheaper than
+    /// hashing them.
+    private var entries: [Entry] = []
+    private var lastTimestamp: (seconds: Int, timestamp: SigV4Timestamp)?
     private var derivations = 0
     private let capacity: Int
 
@@ -28,19 +43,37 @@ public final class SigningKeyCache: @unchecked Sendable {
         lock.withLock { derivations }
     }
 
-    /// An HMAC keyed with the signing key, ready to sign a string to sign.
-    func signingHMAC(secretAccessKey: String, dateStamp: String, region: String, service: String) -> HMAC {
-        let key = Key(secretAccessKey: secretAccessKey, dateStamp: dateStamp, region: region, service: service)
+    /// The timestamp strings, credential scope and keyed HMAC for signing at `date`: one lock, no allocation
+    /// when the second and the key were seen before.
+    func context(secretAccessKey: String, date: Date, region: String, service: String) -> SigningContext {
+        let seconds = SigV4Timestamp.unixSeconds(date)
         return lock.withLock {
-            if let cached = entries[key] { return cached }
-            let derived = HMAC(
+            let timestamp: SigV4Timestamp
+            if let last = lastTimestamp, last.seconds == seconds {
+                timestamp = last.timestamp
+            } else {
+                timestamp = SigV4Timestamp(unixSeconds: seconds)
+                lastTimestamp = (seconds, timestamp)
+            }
+            let dateStamp = timestamp.dateStamp
+            if let entry = entries.first(where: {
+                $0.dateStamp == dateStamp && $0.region == region && $0.service == service
+                    && $0.secretAccessKey == secretAccessKey
+            }) {
+                return SigningContext(timestamp: timestamp, scope: entry.scope, hmac: entry.hmac)
+            }
+            let hmac = HMAC(
                 key: SigningKeyCache.deriveSigningKey(
                     secretAccessKey: secretAccessKey, dateStamp: dateStamp, region: region, service: service))
+            let scope = "\(dateStamp)/\(region)/\(service)/aws4_request"
             // Keys from yesterday are useless today; when full, start over rather than track recency.
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = derived
+            entries.append(
+                Entry(
+                    secretAccessKey: secretAccessKey, dateStamp: dateStamp, region: region, service: service,
+                    scope: scope, hmac: hmac))
             derivations += 1
-            return derived
+            return SigningContext(timestamp: timestamp, scope: scope, hmac: hmac)
         }
     }
 

@@ -17,50 +17,64 @@ enum URIEncoding {
 
     /// Encodes the UTF-8 bytes of `text`; with `keepingSlashes`, `/` stays literal (for paths).
     static func encode(_ text: some StringProtocol, keepingSlashes: Bool = false) -> String {
-        encode(bytes: Array(text.utf8), keepingSlashes: keepingSlashes)
+        withUTF8(text) { bytes in
+            String(capacity: bytes.count * 3) { write(bytes, keepingSlashes: keepingSlashes, into: &$0) }
+        }
     }
 
-    /// Encodes raw bytes (which may be non-UTF-8 after percent-decoding).
-    static func encode(bytes: [UInt8], keepingSlashes: Bool = false) -> String {
+    /// Percent-decodes `text`, then encodes the bytes again: the canonical form of a query name or value, so
+    /// `%7E` and `~`, or raw UTF-8 and its escapes, come out the same. One pass, no intermediate array.
+    static func recode(_ text: some StringProtocol) -> String {
+        withUTF8(text) { bytes in
+            String(capacity: bytes.count * 3) { writeRecoded(bytes, into: &$0) }
+        }
+    }
+
+    /// Writes the encoding of `bytes`; at most three output bytes per input byte.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, keepingSlashes: Bool, into writer: inout ByteWriter) {
         if bytes.allSatisfy({ isUnreserved($0) || (keepingSlashes && $0 == UInt8(ascii: "/")) }) {
-            return String(decoding: bytes, as: UTF8.self)
+            writer.append(bytes)
+            return
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count * 3)
-        hexDigits.withUTF8Buffer { hex in
-            for byte in bytes {
-                if isUnreserved(byte) || (keepingSlashes && byte == UInt8(ascii: "/")) {
-                    output.append(byte)
-                } else {
-                    output.append(UInt8(ascii: "%"))
-                    output.append(hex[Int(byte >> 4)])
-                    output.append(hex[Int(byte & 0x0F)])
-                }
+        for byte in bytes {
+            if isUnreserved(byte) || (keepingSlashes && byte == UInt8(ascii: "/")) {
+                writer.append(byte)
+            } else {
+                writeEscape(byte, into: &writer)
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Decodes `%XX` escapes to bytes; a `%` not followed by two hex digits stays as it is, since signing
-    /// must not reject what a server would accept.
-    static func decode(_ text: some StringProtocol) -> [UInt8] {
-        let input = Array(text.utf8)
-        guard input.contains(UInt8(ascii: "%")) else { return input }
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count)
+    /// Writes the canonical form of a query name or value (see ``recode(_:)``); at most three output bytes
+    /// per input byte.
+    static func writeRecoded(_ bytes: UnsafeBufferPointer<UInt8>, into writer: inout ByteWriter) {
         var index = 0
-        while index < input.count {
-            if input[index] == UInt8(ascii: "%"), index + 2 < input.count,
-                let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2])
+        while index < bytes.count {
+            var byte = bytes[index]
+            index += 1
+            // A `%` not followed by two hex digits stays as it is: signing must not reject what a server accepts.
+            if byte == UInt8(ascii: "%"), index + 1 < bytes.count,
+                let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1])
             {
-                output.append(high << 4 | low)
-                index += 3
+                byte = high << 4 | low
+                index += 2
+            }
+            if isUnreserved(byte) {
+                writer.append(byte)
             } else {
-                output.append(input[index])
-                index += 1
+                writeEscape(byte, into: &writer)
             }
         }
-        return output
+    }
+
+    @inline(__always)
+    private static func writeEscape(_ byte: UInt8, into writer: inout ByteWriter) {
+        let output = writer.reserve(3)
+        hexDigits.withUTF8Buffer { hex in
+            output[0] = UInt8(ascii: "%")
+            output[1] = hex[Int(byte >> 4)]
+            output[2] = hex[Int(byte & 0x0F)]
+        }
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -70,5 +84,13 @@ enum URIEncoding {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
         default: return nil
         }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, copying only when it has no contiguous storage.
+    static func withUTF8<Result>(
+        _ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }
