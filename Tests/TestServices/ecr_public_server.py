@@ -7,7 +7,8 @@ ordering, digests) so that client bugs surface as failures, and keeps all state 
 so every run starts empty.
 
     python3 ecr_public_server.py --port 0 --access-key AKID --secret-key SECRET \
-        [--region us-east-1] [--port-file PATH] [--max-lifetime 900] [--verbose]
+        [--region us-east-1] [--port-file PATH] [--max-lifetime 900] [--verbose] \
+        [--inspection] [--part-delay SECONDS]
 
 Prints `LISTENING <port>` once it accepts connections. Standard library plus botocore only.
 """
@@ -15,6 +16,7 @@ Prints `LISTENING <port>` once it accepts connections. Standard library plus bot
 import argparse
 import base64
 import binascii
+import collections
 import datetime
 import hashlib
 import hmac
@@ -27,6 +29,7 @@ import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest, HTTPHeaders
@@ -234,6 +237,7 @@ class Repository:
         self.policy = None
         self.uploads = {}  # uploadId -> list of part bytes, in order
         self.layers = {}   # digest -> size in bytes
+        self.blobs = {}    # digest -> the completed layer's bytes (served by --inspection)
         self.images = {}   # digest -> image record (dict), in push order
         self.tags = {}     # image tag -> (digest, createdAt), in tagging order
 
@@ -254,6 +258,7 @@ class Service:
         self.repositories = {}  # name -> Repository, in creation order
         self.resource_tags = {}  # ARN -> {key: value}
         self.lock = threading.Lock()
+        self.calls = collections.Counter()  # operation -> requests that reached it (served by --inspection)
 
     def call(self, operation, params):
         handler = OPERATIONS.get(operation)
@@ -262,7 +267,21 @@ class Service:
         if not isinstance(params, dict):
             raise ServiceError("SerializationException", "The request body must be a JSON object")
         with self.lock:
+            self.calls[operation] += 1
             return handler(self, params)
+
+    def inspect(self, path, query):
+        """Test-only views of the state (--inspection): (status, content type, body bytes)."""
+        with self.lock:
+            if path == "/_inspect/calls":
+                return 200, "application/json", json.dumps(dict(self.calls)).encode()
+            repo = self.repositories.get((query.get("repository") or [""])[0])
+            digest = (query.get("digest") or [""])[0]
+            if path == "/_inspect/blob" and repo is not None and digest in repo.blobs:
+                return 200, "application/octet-stream", repo.blobs[digest]
+            if path == "/_inspect/manifest" and repo is not None and digest in repo.images:
+                return 200, "application/octet-stream", repo.images[digest]["imageManifest"].encode()
+            return 404, "text/plain", b"not found"
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -518,6 +537,7 @@ class Service:
             raise ServiceError("LayerAlreadyExistsException",
                                f"The layer '{digest}' already exists in the repository '{repo.name}'")
         repo.layers[digest] = sum(len(part) for part in parts)
+        repo.blobs[digest] = b"".join(parts)
         del repo.uploads[params["uploadId"]]
         return {"registryId": self.registry_id, "repositoryName": repo.name, "uploadId": params["uploadId"],
                 "layerDigest": digest}
@@ -703,6 +723,8 @@ class Handler(BaseHTTPRequestHandler):
                 params = json.loads(body or b"{}")
             except ValueError as error:
                 raise ServiceError("SerializationException", f"The request body is not valid JSON: {error}")
+            if target == TARGET_PREFIX + "UploadLayerPart" and self.server.config.part_delay > 0:
+                time.sleep(self.server.config.part_delay)  # outside the service lock: other requests go on
             self.reply(200, self.server.service.call(target[len(TARGET_PREFIX):], params))
         except ServiceError as error:
             self.reply(error.status, error.body())
@@ -711,6 +733,15 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.read_body()
+        url = urlsplit(self.path)
+        if self.server.config.inspection and url.path.startswith("/_inspect/"):
+            status, content_type, data = self.server.service.inspect(url.path, parse_qs(url.query))
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         self.reply(405, {"__type": "UnknownOperationException", "message": "Only POST / is served"})
 
     do_PUT = do_DELETE = do_HEAD = do_PATCH = do_GET
@@ -768,6 +799,10 @@ def parse_args(argv):
     parser.add_argument("--no-clock-check", dest="check_clock", action="store_false",
                         help="accept signatures whatever their X-Amz-Date (for fixed-clock tests)")
     parser.add_argument("--verbose", action="store_true", help="log every request line to stderr")
+    parser.add_argument("--inspection", action="store_true",
+                        help="serve GET /_inspect/calls, /_inspect/blob and /_inspect/manifest (tests only)")
+    parser.add_argument("--part-delay", type=float, default=0,
+                        help="seconds each UploadLayerPart waits before it is handled (to stop a push half-way)")
     return parser.parse_args(argv)
 
 

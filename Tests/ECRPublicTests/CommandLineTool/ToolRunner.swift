@@ -4,8 +4,16 @@ import XCTest
 
 /// Runs the built `ecr-public` binary as a child process with a controlled environment and captures its output.
 struct ToolRunner {
-    /// Where `swift build` put the binary.
-    static var binary: URL { RepositoryPaths.productsDirectory.appendingPathComponent("ecr-public") }
+    /// Where `swift build` put the binary: beside the test executable when it is there (on Linux the
+    /// `.xctest` file is itself the executable, and `--scratch-path` builds must test their own binary, not
+    /// the one in `.build`), else in the products folder `RepositoryPaths` finds.
+    static var binary: URL {
+        if let besideTests = Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("ecr-public"),
+           FileManager.default.isExecutableFile(atPath: besideTests.path) {
+            return besideTests
+        }
+        return RepositoryPaths.productsDirectory.appendingPathComponent("ecr-public")
+    }
 
     /// The environment the tool sees: only these variables, plus PATH and a HOME without AWS files.
     var environment: [String: String]
