@@ -27,13 +27,20 @@ struct ToolRunner {
     }
 
     /// Runs the tool (or `executable`) with `arguments`; gives up (and fails) after `timeout`.
-    func run(_ arguments: [String], executable: URL = ToolRunner.binary, timeout: Duration = .seconds(120)) async throws -> ToolResult {
+    /// `standardInput` is what the tool reads from standard input (nothing by default).
+    func run(_ arguments: [String], executable: URL = ToolRunner.binary, timeout: Duration = .seconds(120),
+             standardInput: Data? = nil) async throws -> ToolResult {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("ecr-public-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let stdoutURL = work.appendingPathComponent("stdout")
         let stderrURL = work.appendingPathComponent("stderr")
-        let process = try launch(executable, arguments, home: work, stdout: stdoutURL, stderr: stderrURL)
+        var input: URL?
+        if let standardInput {
+            input = work.appendingPathComponent("stdin")
+            try standardInput.write(to: work.appendingPathComponent("stdin"))
+        }
+        let process = try launch(executable, arguments, home: work, stdin: input, stdout: stdoutURL, stderr: stderrURL)
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             if ContinuousClock.now >= deadline {
@@ -48,7 +55,8 @@ struct ToolRunner {
     }
 
     /// Starts the binary with its output going to files (pipes could fill and block it).
-    private func launch(_ executable: URL, _ arguments: [String], home: URL, stdout: URL, stderr: URL) throws -> Process {
+    private func launch(_ executable: URL, _ arguments: [String], home: URL, stdin: URL?, stdout: URL,
+                        stderr: URL) throws -> Process {
         _ = FileManager.default.createFile(atPath: stdout.path, contents: nil)
         _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)
         let process = Process()
@@ -60,7 +68,7 @@ struct ToolRunner {
             "AWS_CONFIG_FILE": home.appendingPathComponent("no-config").path,
             "AWS_SHARED_CREDENTIALS_FILE": home.appendingPathComponent("no-credentials").path,
         ]) { own, _ in own }
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)
         try process.run()
