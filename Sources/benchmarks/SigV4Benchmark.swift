@@ -3,6 +3,10 @@ import Foundation
 
 /// µs per SigV4 signature of a typical ECR Public request, ours beside botocore's `SigV4Auth.add_auth`
 /// timed by python3 in the same run.
+///
+/// The goal (issue 17) sits below the published figures for compiled SDKs: the AWS SDK for Java v2 signer
+/// at 3.55 µs and smithy-java at 2–4.4 µs. About 0.4–0.6 µs of it is SHA-256 (body, canonical request, HMAC);
+/// the rest is building the canonical request, string to sign and `Authorization` value.
 func sigV4BenchmarkRows() -> [BenchmarkRow] {
     let body = Data(#"{"repositoryNames":["my-application-repository"],"maxResults":100,"nextToken":"abcdefghij123456789"}"#.utf8)
     let request = HTTPRequest(
@@ -32,8 +36,8 @@ func sigV4BenchmarkRows() -> [BenchmarkRow] {
     return [
         BenchmarkRow(
             name: "SigV4 sign, ECR Public POST, \(body.count) B body", ours: oursMicroseconds, unit: "µs",
-            referenceName: botocore.map { _ in "botocore SigV4Auth.add_auth" }, reference: botocore, goal: "≤ 8 µs",
-            met: oursMicroseconds <= 8)
+            referenceName: botocore.map { _ in "botocore SigV4Auth.add_auth" }, reference: botocore, goal: "≤ 2 µs",
+            met: oursMicroseconds <= 2)
     ]
 }
 

@@ -1,7 +1,5 @@
 /// Lowercase hexadecimal encoding, the form SigV4 uses for hashes and signatures.
 enum Hex {
-    private static let digits: StaticString = "0123456789abcdef"
-
     /// Encodes `bytes` as lowercase hex without intermediate allocations.
     static func lowercase(_ bytes: UnsafeRawBufferPointer) -> String {
         guard !bytes.isEmpty else { return "" }
@@ -20,13 +18,17 @@ enum Hex {
     /// Writes `bytes` as lowercase hex to `output`, which must have room for twice as many bytes.
     @inline(__always)
     static func writeLowercase(_ bytes: UnsafeRawBufferPointer, to output: UnsafeMutablePointer<UInt8>) {
-        digits.withUTF8Buffer { digits in
-            var index = 0
-            for byte in bytes {
-                output[index] = digits[Int(byte &>> 4)]
-                output[index &+ 1] = digits[Int(byte & 0x0F)]
-                index &+= 2
-            }
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            output[2 &* index] = digit(byte &>> 4)
+            output[2 &* index &+ 1] = digit(byte & 0x0F)
         }
+    }
+
+    /// The lowercase hex digit for a nibble, without a table or a branch: (n + 6) >> 4 is 1 exactly from 10 up,
+    /// which moves the digit from after "9" to "a".
+    @inline(__always)
+    private static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble &+ UInt8(ascii: "0") &+ ((nibble &+ 6) &>> 4) &* (UInt8(ascii: "a") &- UInt8(ascii: "9") &- 1)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The header lines and signed-header list of a SigV4 canonical request.
 struct CanonicalHeaders: Sendable, Equatable {
     /// `name:value\n` for each signed header, sorted by lowercase name.
@@ -32,11 +34,9 @@ struct CanonicalHeaders: Sendable, Equatable {
                 var nameEnd = 0
                 for field in fields {
                     let nameStart = nameEnd
-                    URIEncoding.withUTF8(field.name) { name in
-                        for byte in name {
-                            names[nameEnd] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-                            nameEnd += 1
-                        }
+                    nameEnd += URIEncoding.withUTF8(field.name) { name in
+                        lowercaseASCII(name, to: names.baseAddress! + nameStart)
+                        return name.count
                     }
                     let name = UnsafeBufferPointer(rebasing: names[nameStart..<nameEnd])
                     if unsignedNames.contains(where: { equal(name, $0) }) {
@@ -55,6 +55,16 @@ struct CanonicalHeaders: Sendable, Equatable {
         }
     }
 
+    /// Copies `bytes` to `output` with ASCII letters lowercased (header names are ASCII tokens; other bytes
+    /// pass through, so no Unicode case mapping is involved).
+    @inline(__always)
+    static func lowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) {
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            output[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+        }
+    }
+
     /// Whether `name` (any case) is `lowercase`, comparing ASCII letters without case and allocating nothing.
     static func isNamed(_ name: String, _ lowercase: StaticString) -> Bool {
         guard name.utf8.count == lowercase.utf8CodeUnitCount else { return false }
@@ -70,7 +80,7 @@ struct CanonicalHeaders: Sendable, Equatable {
     }
 
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
-        bytes.count == text.utf8CodeUnitCount && text.withUTF8Buffer { bytes.elementsEqual($0) }
+        bytes.count == text.utf8CodeUnitCount && text.withUTF8Buffer { SortedHeaders.equal(bytes, $0) }
     }
 }
 
@@ -82,6 +92,8 @@ struct SortedHeaders {
         var nameCount: Int
         /// The field's position among the signed fields, which orders repeated names.
         var sequence: Int
+        /// Set once sorted: the name is the previous entry's, so this value continues that line.
+        var repeatsPreviousName = false
         var value: String
     }
 
@@ -94,11 +106,6 @@ struct SortedHeaders {
         UnsafeBufferPointer(rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)])
     }
 
-    /// Whether entry `index` has the same name as the one before it, so its value continues that line.
-    @inline(__always)
-    func repeatsPreviousName(_ index: Int) -> Bool {
-        index > 0 && name(entries[index]).elementsEqual(name(entries[index - 1]))
-    }
 
     /// Enough bytes for ``writeBlock(into:)``: trimming only ever shortens a value.
     var blockMaximumByteCount: Int {
@@ -108,7 +115,7 @@ struct SortedHeaders {
     /// The exact length of the signed-header list.
     var signedHeadersByteCount: Int {
         var count = 0
-        for index in entries.indices where !repeatsPreviousName(index) {
+        for index in entries.indices where !entries[index].repeatsPreviousName {
             count += entries[index].nameCount + (index == 0 ? 0 : 1)
         }
         return count
@@ -120,7 +127,7 @@ struct SortedHeaders {
     }
 
     func writeSignedHeaders(into writer: inout ByteWriter) {
-        for index in entries.indices where !repeatsPreviousName(index) {
+        for index in entries.indices where !entries[index].repeatsPreviousName {
             if index > 0 { writer.append(UInt8(ascii: ";")) }
             writer.append(name(entries[index]))
         }
@@ -129,7 +136,7 @@ struct SortedHeaders {
     /// Writes `name:value\n` per name; a repeated name's values join the first line, separated by ",".
     func writeBlock(into writer: inout ByteWriter) {
         for index in entries.indices {
-            if repeatsPreviousName(index) {
+            if entries[index].repeatsPreviousName {
                 writer.removeLast()  // the newline: this value continues the previous line
                 writer.append(UInt8(ascii: ","))
             } else {
@@ -145,7 +152,7 @@ struct SortedHeaders {
     /// the line breaks of folded header lines) folded into one space.
     static func writeTrimmed(_ value: String, into writer: inout ByteWriter) {
         URIEncoding.withUTF8(value) { bytes in
-            if !bytes.contains(where: isWhitespace) {
+            if !containsControlOrSpace(bytes) {
                 writer.append(bytes)
                 return
             }
@@ -164,32 +171,68 @@ struct SortedHeaders {
         }
     }
 
+    /// Whether any byte is ≤ 0x20 (space or a control character, so possibly whitespace to fold), eight bytes
+    /// at a time: values are usually plain, and then they are copied as they are.
+    static func containsControlOrSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A byte below 0x21 borrows into its own high bit, which `~word` keeps only for bytes below 0x80.
+            if (word &- ones &* 0x21) & ~word & highs != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] <= 0x20 { return true }
+            index += 1
+        }
+        return false
+    }
+
     @inline(__always)
     private static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    /// Sorts by lowercase name (bytes), keeping the original order among equal names. Insertion sort: requests
-    /// carry a handful of headers, and it needs no scratch memory; long lists take the standard library's sort
-    /// with the original position as tie-breaker.
+    /// Sorts by lowercase name (bytes), keeping the original order among equal names, and marks the repeats.
+    /// Insertion sort: requests carry a handful of headers, and it needs no scratch memory; long lists take the
+    /// standard library's sort with the original position as tie-breaker.
     static func sort(_ entries: UnsafeMutableBufferPointer<Entry>, names: UnsafeBufferPointer<UInt8>) {
         var entries = entries  // the buffer's memory changes, not the pointer
         func name(_ entry: Entry) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: names[entry.nameStart..<(entry.nameStart + entry.nameCount)])
         }
-        guard entries.count > 16 else {
+        if entries.count <= 16 {
             for index in entries.indices.dropFirst() {
                 var position = index
-                while position > 0, name(entries[position]).lexicographicallyPrecedes(name(entries[position - 1])) {
+                while position > 0, precedes(name(entries[position]), name(entries[position - 1])) {
                     entries.swapAt(position, position - 1)
                     position -= 1
                 }
             }
-            return
+        } else {
+            entries.sort { lhs, rhs in
+                let left = name(lhs), right = name(rhs)
+                return equal(left, right) ? lhs.sequence < rhs.sequence : precedes(left, right)
+            }
         }
-        entries.sort { lhs, rhs in
-            let left = name(lhs), right = name(rhs)
-            return left.elementsEqual(right) ? lhs.sequence < rhs.sequence : left.lexicographicallyPrecedes(right)
+        for index in entries.indices.dropFirst() {
+            entries[index].repeatsPreviousName = equal(name(entries[index]), name(entries[index - 1]))
         }
+    }
+
+    @inline(__always)
+    static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        lhs.count == rhs.count && (lhs.isEmpty || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0)
+    }
+
+    /// Byte order, a prefix first.
+    @inline(__always)
+    static func precedes(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = Swift.min(lhs.count, rhs.count)
+        let order = common == 0 ? 0 : memcmp(lhs.baseAddress!, rhs.baseAddress!, common)
+        return order != 0 ? order < 0 : lhs.count < rhs.count
     }
 }

@@ -142,22 +142,29 @@ public struct SigV4Signer: Sendable {
 struct RequestTarget: Sendable {
     var path: String
     var query: String
-    var hostHeader: String
+    private var host: String
+    private var url: URL
 
     init(_ url: URL) throws {
         guard let host = url.host(percentEncoded: true), !host.isEmpty else {
             throw SigV4Error.missingHost(url: url.absoluteString)
         }
+        self.host = host
+        self.url = url
         path = url.path(percentEncoded: true)
         query = url.query(percentEncoded: true) ?? ""
+    }
+
+    /// The `Host` header for the URL: the host, bracketed when IPv6, and the port unless it is the scheme's
+    /// default. Worked out only when the request has no `Host` header yet.
+    var hostHeader: String {
         // Byte search: Foundation's `contains(_: String)` costs a noticeable share of a signature.
         let isBareIPv6 = host.utf8.contains(UInt8(ascii: ":")) && host.utf8.first != UInt8(ascii: "[")
         let bracketedHost = isBareIPv6 ? "[\(host)]" : host
         let defaultPort = url.scheme.map { CanonicalHeaders.isNamed($0, "http") } == true ? 80 : 443
         if let port = url.port, port != defaultPort {
-            hostHeader = "\(bracketedHost):\(port)"
-        } else {
-            hostHeader = bracketedHost
+            return "\(bracketedHost):\(port)"
         }
+        return bracketedHost
     }
 }
