@@ -34,6 +34,7 @@ enum TestImages {
     static let ociManifestType = "application/vnd.oci.image.manifest.v1+json"
     static let ociIndexType = "application/vnd.oci.image.index.v1+json"
     static let ociLayerType = "application/vnd.oci.image.layer.v1.tar+gzip"
+    static let ociTarLayerType = "application/vnd.oci.image.layer.v1.tar"
     static let ociConfigType = "application/vnd.oci.image.config.v1+json"
 
     /// A layer tar holding one file of `size` varied bytes (and, in the first layer, a file whose name needs
@@ -55,11 +56,14 @@ enum TestImages {
 
     /// An OCI image whose layers are gzip-compressed tars of the given sizes. The manifest is indented
     /// with three spaces and has a trailing newline, so only an exact copy of its bytes keeps its digest.
-    static func ociImage(layerSizes: [Int], seed: UInt64 = 1, architecture: String = "amd64") -> TestImage {
+    /// With `compressed: false` the layers are the tars themselves (quicker to build when size matters more).
+    static func ociImage(layerSizes: [Int], seed: UInt64 = 1, architecture: String = "amd64",
+                         compressed: Bool = true) -> TestImage {
         let tars = layerSizes.enumerated().map { layerTar(seed: seed + UInt64($0.offset), size: $0.element) }
-        let layers = tars.map { TestBlob(data: Gzip.compress($0)) }
+        let layers = tars.map { TestBlob(data: compressed ? Gzip.compress($0) : $0) }
+        let layerType = compressed ? ociLayerType : ociTarLayerType
         let config = TestBlob(data: Self.config(architecture: architecture, diffIDs: tars.map(sha256Digest)))
-        let layerList = layers.map { "      " + $0.descriptor(ociLayerType) }.joined(separator: ",\n")
+        let layerList = layers.map { "      " + $0.descriptor(layerType) }.joined(separator: ",\n")
         let manifest = """
         {
            "schemaVersion": 2,
