@@ -8,7 +8,7 @@ so every run starts empty.
 
     python3 ecr_public_server.py --port 0 --access-key AKID --secret-key SECRET \
         [--region us-east-1] [--port-file PATH] [--max-lifetime 900] [--verbose] \
-        [--inspection] [--part-delay SECONDS]
+        [--inspection] [--part-delay SECONDS] [--fail-parts N] [--lose-part-responses N]
 
 Prints `LISTENING <port>` once it accepts connections. Standard library plus botocore only.
 """
@@ -259,6 +259,8 @@ class Service:
         self.resource_tags = {}  # ARN -> {key: value}
         self.lock = threading.Lock()
         self.calls = collections.Counter()  # operation -> requests that reached it (served by --inspection)
+        self.part_failures_left = 0  # --fail-parts: UploadLayerParts still to answer with a ServerException
+        self.lost_part_responses_left = 0  # --lose-part-responses: UploadLayerParts still to handle silently
 
     def call(self, operation, params):
         handler = OPERATIONS.get(operation)
@@ -268,7 +270,18 @@ class Service:
             raise ServiceError("SerializationException", "The request body must be a JSON object")
         with self.lock:
             self.calls[operation] += 1
+            if operation == "UploadLayerPart" and self.part_failures_left > 0:
+                self.part_failures_left -= 1
+                raise ServiceError("ServerException", "Injected transient failure (--fail-parts)", status=500)
             return handler(self, params)
+
+    def take_lost_part_response(self, operation):
+        """Whether this UploadLayerPart's response is to be lost (--lose-part-responses)."""
+        with self.lock:
+            if operation != "UploadLayerPart" or self.lost_part_responses_left <= 0:
+                return False
+            self.lost_part_responses_left -= 1
+            return True
 
     def inspect(self, path, query):
         """Test-only views of the state (--inspection): (status, content type, body bytes)."""
@@ -725,7 +738,12 @@ class Handler(BaseHTTPRequestHandler):
                 raise ServiceError("SerializationException", f"The request body is not valid JSON: {error}")
             if target == TARGET_PREFIX + "UploadLayerPart" and self.server.config.part_delay > 0:
                 time.sleep(self.server.config.part_delay)  # outside the service lock: other requests go on
-            self.reply(200, self.server.service.call(target[len(TARGET_PREFIX):], params))
+            operation = target[len(TARGET_PREFIX):]
+            result = self.server.service.call(operation, params)
+            if self.server.service.take_lost_part_response(operation):
+                self.close_connection = True  # handled, but the client never hears so: as if the line dropped
+                return
+            self.reply(200, result)
         except ServiceError as error:
             self.reply(error.status, error.body())
         except Exception as error:  # a bug here must still look like an AWS error to the client
@@ -780,6 +798,8 @@ class Server(ThreadingHTTPServer):
     def __init__(self, config):
         super().__init__(("127.0.0.1", config.port), Handler)
         self.config, self.service = config, Service()
+        self.service.part_failures_left = config.fail_parts
+        self.service.lost_part_responses_left = config.lose_part_responses
 
     def handle_error(self, request, client_address):
         # A client that hangs up mid-reply is routine in tests (timeouts, cancellation): stay quiet.
@@ -803,6 +823,10 @@ def parse_args(argv):
                         help="serve GET /_inspect/calls, /_inspect/blob and /_inspect/manifest (tests only)")
     parser.add_argument("--part-delay", type=float, default=0,
                         help="seconds each UploadLayerPart waits before it is handled (to stop a push half-way)")
+    parser.add_argument("--fail-parts", type=int, default=0,
+                        help="answer the first N UploadLayerPart requests with a 500 ServerException")
+    parser.add_argument("--lose-part-responses", type=int, default=0,
+                        help="handle the first N successful UploadLayerPart requests, then close the connection unanswered")
     return parser.parse_args(argv)
 
 

@@ -10,7 +10,7 @@ final class InterruptedPushTests: XCTestCase {
         let layout = try TestImages.directory(
             TestImages.ociLayoutFiles(top: image.manifest, topMediaType: TestImages.ociManifestType, blobs: image.blobs),
             for: self)
-        let service = try await PushTestService.start(for: self, partDelaySeconds: 0.25)
+        let service = try await PushTestService.start(for: self, options: ["--part-delay", "0.25"])
         _ = try await service.succeed(["create-repository", "--repository-name", "web"])
         let arguments = ["push", layout.path, "public.ecr.aws/e2e-test/web:latest", "--concurrency", "1"]
 

@@ -5,24 +5,24 @@ import FoundationNetworking
 import TestSupport
 import XCTest
 
-/// The ECR Public test service started with `--inspection` (and optionally `--part-delay`), so push tests
+/// The ECR Public test service started with `--inspection` (and any of its fault options), so push tests
 /// can read back the blobs and manifests it stored and count the requests it got.
 struct PushTestService {
     let tool: ToolTestService
     var endpointURL: String { tool.server.endpointURL }
 
-    /// Starts a server, or throws `XCTSkip` when python3 or botocore is missing; stopped when the test ends.
-    static func start(for test: XCTestCase, partDelaySeconds: Double? = nil) async throws -> PushTestService {
+    /// Starts a server with `options` (e.g. `--part-delay 0.25`), or throws `XCTSkip` when python3 or
+    /// botocore is missing; stopped when the test ends.
+    static func start(for test: XCTestCase, options: [String] = []) async throws -> PushTestService {
         try ToolRunner.requireBinary()
         if let reason = TestServiceProcess.pythonUnavailability(requiring: ["botocore"]) {
             throw XCTSkip("SKIPPED: push tests need python3 with botocore: \(reason)")
         }
-        let delay = partDelaySeconds.map { ["--part-delay", String($0)] } ?? []
         let server = try await TestServiceProcess.start(
             script: RepositoryPaths.repository("Tests/TestServices/ecr_public_server.py"),
             arguments: ["--port", "0", "--access-key", ECRPublicTestService.accessKeyId,
                         "--secret-key", ECRPublicTestService.secretAccessKey, "--region", ECRPublicTestService.region,
-                        "--max-lifetime", "300", "--inspection"] + delay,
+                        "--max-lifetime", "300", "--inspection"] + options,
             timeout: .seconds(30))
         test.addTeardownBlock { server.stop() }
         return PushTestService(tool: ToolTestService(service: ECRPublicTestService(server: server)))
@@ -33,8 +33,11 @@ struct PushTestService {
         try await tool.succeed(arguments, file: file, line: line)
     }
 
-    func run(_ arguments: [String]) async throws -> ToolResult {
-        try await tool.run(arguments)
+    /// Runs the tool against the server; `environment` adds to the keys and region it gets.
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> ToolResult {
+        var runner = tool.runner
+        runner.environment.merge(environment) { $1 }
+        return try await runner.run(arguments + ["--endpoint-url", endpointURL])
     }
 
     /// Requests per operation the server has handled so far.
