@@ -154,3 +154,24 @@ final class SensitiveCollectionTests: XCTestCase {
         }
     }
 }
+
+/// Validation inside a sensitive container never quotes a value (the runtime's sensitive scope).
+final class SensitiveValidationGenerationTests: XCTestCase {
+    func testChecksInsideSensitiveListsAndStructuresRunInTheSensitiveScope() throws {
+        let text = GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {
+                "codes": {"target": "t.s#Codes", "traits": {"smithy.api#sensitive": {}}},
+                "login": {"target": "t.s#Login"}}},
+            "t.s#Codes": {"type": "list", "member": {"target": "t.s#Code"}},
+            "t.s#Code": {"type": "string", "traits": {"smithy.api#length": {"max": 4}}},
+            "t.s#Login": {"type": "structure", "traits": {"smithy.api#sensitive": {}}, "members": {"pin": {"target": "t.s#Code"}}}
+            """#)
+        let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
+        let all = files.map(\.contents).joined()
+        XCTAssertTrue(all.contains(
+            "validator.withinSensitiveValue { validator in\n                for (index1, value1) in value.enumerated() {"), all)
+        XCTAssertTrue(all.contains(
+            "validator.withinSensitiveValue { validator in\n                value.validate(&validator, path: path.member(\"login\"))\n"),
+            all)
+    }
+}

@@ -207,6 +207,11 @@ final class ValidationBuilder {
         default:
             break
         }
+        // Inside a sensitive list, map, structure or union no check may quote a value, however deep: the
+        // closure's `validator` shadows the outer one, so the checks read the same inside.
+        if !sensitive.isEmpty, [.list, .set, .map, .structure, .union].contains(target.type), !lines.isEmpty {
+            lines = ["validator.withinSensitiveValue { validator in"] + lines.map { "    " + $0 } + ["}"]
+        }
         return lines
     }
 
