@@ -2,6 +2,7 @@
 // From the Smithy model of com.amazonaws.ecrpublic#SpencerFrontendService: change the model or the templates under Templates/ and run `swift run codegen`.
 
 import AWSRuntime
+import Foundation
 import ECRPublic
 import XCTest
 

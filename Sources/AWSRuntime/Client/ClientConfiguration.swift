@@ -46,6 +46,10 @@ public struct ClientConfiguration: Sendable {
     /// The value of every `idempotencyToken` member the caller leaves unset; a random UUID by default (tests
     /// pass a constant).
     public var idempotencyTokenGenerator: @Sendable () -> String
+    /// `AWS::Auth::AccountIdEndpointMode` for services with account-based endpoints (DynamoDB): `preferred`,
+    /// `required` or `disabled`; nil reads `AWS_ACCOUNT_ID_ENDPOINT_MODE`, then the profile's
+    /// `account_id_endpoint_mode`, else `preferred`.
+    public var accountIDEndpointMode: String?
     /// Sends bodies uncompressed even for operations with the `requestCompression` trait.
     public var disableRequestCompression: Bool
     /// Bodies smaller than this are sent uncompressed (the AWS SDKs' default: 10240 bytes).
@@ -71,7 +75,8 @@ public struct ClientConfiguration: Sendable {
         idempotencyTokenGenerator: @escaping @Sendable () -> String = { UUID().uuidString },
         disableRequestCompression: Bool = false,
         requestMinCompressionSizeBytes: Int = 10_240,
-        maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize
+        maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize,
+        accountIDEndpointMode: String? = nil
     ) {
         self.region = region
         self.profile = profile
@@ -92,5 +97,6 @@ public struct ClientConfiguration: Sendable {
         self.disableRequestCompression = disableRequestCompression
         self.requestMinCompressionSizeBytes = requestMinCompressionSizeBytes
         self.maximumResponseBodySize = maximumResponseBodySize
+        self.accountIDEndpointMode = accountIDEndpointMode
     }
 }

@@ -11,6 +11,8 @@ struct OperationCall: Sendable {
     let request: EncodedRequest
     /// The operation's `endpoint` trait prefix with its host labels filled in, e.g. `data.`.
     var hostPrefix: String? = nil
+    /// The operation's own endpoint rule-set parameters, from its traits and its input.
+    var endpointParameters: [String: JSONValue] = [:]
 
     private var state: RuntimeState { runtime.state }
     private var configuration: ClientConfiguration { runtime.configuration }
@@ -25,7 +27,9 @@ struct OperationCall: Sendable {
     func run<Output: Decodable & Sendable, Failure: ServiceError>(output: Output.Type, error: Failure.Type)
         async throws -> Output
     {
-        let target = try state.target()
+        // Account-based endpoints need the caller's account id, which comes with the credentials.
+        let accountID = try state.usesAccountID() ? try await state.credentials.credentials().accountId : nil
+        let target = try state.target(operationParameters: endpointParameters, accountID: accountID)
         var strategy = configuration.retryStrategy ?? RetryStrategy()
         // The attempt count from the option, environment or profile wins over the strategy's own default.
         strategy.maxAttempts = state.maxAttempts

@@ -11,6 +11,7 @@ final class RuntimeState: Sendable {
     let retryQuota = RetryQuota()
     /// Seconds to add to the local clock when signing, learnt from a clock-skew error.
     let clockOffset = LockedValue<TimeInterval>(0)
+    private let endpointBase = LockedValue<EndpointBase?>(nil)
     private let resolvedTarget = LockedValue<ResolvedTarget?>(nil)
 
     /// The region and endpoint calls go to.
@@ -32,15 +33,50 @@ final class RuntimeState: Sendable {
                                       httpClient: httpClient)
     }
 
-    /// Region and endpoint, resolved on first use and then reused (they cannot change for a client).
-    func target() throws -> ResolvedTarget {
-        if let cached = resolvedTarget.withLock({ $0 }) { return cached }
-        let resolved = try resolveTarget()
-        resolvedTarget.withLock { $0 = resolved }
+    /// What endpoint resolution takes from the client's configuration, worked out once: the region, the rule set
+    /// ready to evaluate, and the parameters from configuration (region, FIPS, dual-stack, override, account-id
+    /// endpoint mode).
+    struct EndpointBase: Sendable {
+        var region: String
+        var evaluator: EndpointRuleEvaluator?
+        var parameters: EndpointParameters
+        /// The fixed target when the model has no rule set (an override is then required).
+        var fixed: ResolvedTarget?
+        /// Whether a rule-set parameter is bound to `AWS::Auth::AccountId`, so calls need the caller's account.
+        var usesAccountID: Bool
+    }
+
+    /// Whether endpoints depend on the caller's account id (so a call reads its credentials before resolving).
+    func usesAccountID() throws -> Bool { try base().usesAccountID }
+
+    /// Region and endpoint for a call: the configuration's parameters with the operation's own (its
+    /// `staticContextParams`, `contextParam` members and `operationContextParams`) and the caller's account id.
+    /// Calls that add nothing share one resolution (the configuration cannot change for a client).
+    func target(operationParameters: [String: JSONValue] = [:], accountID: String? = nil) throws -> ResolvedTarget {
+        let base = try base()
+        guard let evaluator = base.evaluator else { return base.fixed! }
+        let isShared = operationParameters.isEmpty && accountID == nil
+        if isShared, let cached = resolvedTarget.withLock({ $0 }) { return cached }
+        var parameters = base.parameters
+        for (name, value) in operationParameters { parameters[name] = value }
+        if let accountID { parameters.builtIns[.accountID] = .string(accountID) }
+        let endpoint = try evaluator.resolve(parameters)
+        guard let url = URL(string: endpoint.url) else {
+            throw ClientRuntimeError.endpointUnavailable("the rule set produced an invalid URL \(endpoint.url)")
+        }
+        let resolved = ResolvedTarget(region: base.region, endpoint: url, headers: endpoint.headers)
+        if isShared { resolvedTarget.withLock { $0 = resolved } }
         return resolved
     }
 
-    private func resolveTarget() throws -> ResolvedTarget {
+    private func base() throws -> EndpointBase {
+        if let cached = endpointBase.withLock({ $0 }) { return cached }
+        let resolved = try resolveBase()
+        endpointBase.withLock { $0 = resolved }
+        return resolved
+    }
+
+    private func resolveBase() throws -> EndpointBase {
         let environment = configuration.environment
         let resolver = RegionResolver(environment: environment, profile: configuration.profile)
         let override = try endpointOverride()
@@ -56,7 +92,9 @@ final class RuntimeState: Sendable {
             guard let override, let url = URL(string: override) else {
                 throw ClientRuntimeError.endpointUnavailable("the model has no endpoint rule set; set endpointURL")
             }
-            return ResolvedTarget(region: region, endpoint: url, headers: [:])
+            return EndpointBase(
+                region: region, evaluator: nil, parameters: EndpointParameters(),
+                fixed: ResolvedTarget(region: region, endpoint: url, headers: [:]), usesAccountID: false)
         }
         let ruleSet = try EndpointRuleSet(jsonString: ruleSetText)
         var parameters = EndpointParameters(
@@ -66,11 +104,19 @@ final class RuntimeState: Sendable {
                                profileKey: "use_dualstack_endpoint"),
             endpoint: override)
         parameters.builtIns[.region] = .string(region)
-        let endpoint = try EndpointRuleEvaluator(ruleSet: ruleSet).resolve(parameters)
-        guard let url = URL(string: endpoint.url) else {
-            throw ClientRuntimeError.endpointUnavailable("the rule set produced an invalid URL \(endpoint.url)")
-        }
-        return ResolvedTarget(region: region, endpoint: url, headers: endpoint.headers)
+        parameters.builtIns[.accountIDEndpointMode] = .string(accountIDEndpointMode())
+        return EndpointBase(
+            region: region, evaluator: EndpointRuleEvaluator(ruleSet: ruleSet), parameters: parameters, fixed: nil,
+            usesAccountID: ruleSet.parameters.contains { $0.builtIn == EndpointBuiltIn.accountID })
+    }
+
+    /// `AWS::Auth::AccountIdEndpointMode`: the client option, `AWS_ACCOUNT_ID_ENDPOINT_MODE`, the profile's
+    /// `account_id_endpoint_mode`, else `preferred` (use account endpoints when the account is known).
+    private func accountIDEndpointMode() -> String {
+        if let mode = configuration.accountIDEndpointMode { return mode }
+        if let mode = configuration.environment["AWS_ACCOUNT_ID_ENDPOINT_MODE"], !mode.isEmpty { return mode }
+        let locations = SharedConfigLocations(environment: configuration.environment, profile: configuration.profile)
+        return (try? SharedConfig(locations: locations).selectedProfile())?["account_id_endpoint_mode"] ?? "preferred"
     }
 
     /// A boolean setting: the client option, then the environment variable, then the profile, else false.

@@ -25,9 +25,12 @@ public struct ServiceRuntime: Sendable {
     /// `hostPrefix` is the operation's `endpoint` trait prefix with its host labels filled in (e.g. `data.`);
     /// it is prepended to the endpoint's host. `compressesRequest`: the operation has the `requestCompression`
     /// trait with gzip, so bodies of at least `requestMinCompressionSizeBytes` are sent gzip-compressed.
+    ///
+    /// `endpointParameters` are the operation's own endpoint rule-set parameters (its `staticContextParams`,
+    /// the input's `contextParam` members and `operationContextParams`); nil values are left unset.
     public func invoke<Input: OperationInput, Output: Decodable & Sendable, Failure: ServiceError>(
         operation: String, input: Input, output: Output.Type, error: Failure.Type, hostPrefix: String? = nil,
-        compressesRequest: Bool = false
+        compressesRequest: Bool = false, endpointParameters: [String: JSONValue?] = [:]
     ) async throws -> Output {
         if let invalid = Validator.validate(input, operation: operation, options: configuration.validation) {
             throw invalid
@@ -47,7 +50,9 @@ public struct ServiceRuntime: Sendable {
             request.body = Gzip.compress(request.body)
             request.headers.add(name: "Content-Encoding", value: "gzip")
         }
-        let call = OperationCall(runtime: self, codec: codec, operation: operation, request: request, hostPrefix: hostPrefix)
+        let call = OperationCall(
+            runtime: self, codec: codec, operation: operation, request: request, hostPrefix: hostPrefix,
+            endpointParameters: endpointParameters.compactMapValues { $0 })
         guard let limit = configuration.operationTimeout else {
             return try await call.run(output: Output.self, error: Failure.self)
         }

@@ -15,13 +15,18 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
     public var sessionToken: String?
     /// When temporary credentials stop working; nil for long-term keys.
     public var expiration: Date?
+    /// The account the credentials belong to, when their source says (`AWS_ACCOUNT_ID`, a profile's
+    /// `aws_account_id`): services with account-based endpoints (DynamoDB) route by it. Not secret.
+    public var accountId: String?
 
     /// Credentials from their parts; long-term keys have no session token or expiration.
-    public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
+    public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil,
+                accountId: String? = nil) {
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken
         self.expiration = expiration
+        self.accountId = accountId
     }
 
     /// Whether these credentials expire within `margin` of `now` (never, for credentials without an expiry).
@@ -34,6 +39,7 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
         var text = "AWSCredentials(accessKeyId: \(accessKeyId), secretAccessKey: <redacted>"
         text += sessionToken == nil ? ", sessionToken: nil" : ", sessionToken: <redacted>"
         if let expiration { text += ", expiration: \(expiration)" }
+        if let accountId { text += ", accountId: \(accountId)" }
         return text + ")"
     }
 
@@ -47,6 +53,7 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
                 "secretAccessKey": "<redacted>",
                 "sessionToken": sessionToken == nil ? "nil" : "<redacted>",
                 "expiration": expiration as Any,
+                "accountId": accountId as Any,
             ])
     }
 }

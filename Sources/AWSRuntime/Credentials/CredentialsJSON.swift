@@ -10,6 +10,8 @@ struct CredentialsJSON: Decodable {
     var SecretAccessKey: String?
     var Token: String?
     var SessionToken: String?
+    /// `credential_process` output may name the account (version 1 of its format).
+    var AccountId: String?
     var Expiration: String?
 
     /// Decodes and validates `data`. Errors describe the problem without echoing the document, which holds secrets.
@@ -41,7 +43,7 @@ struct CredentialsJSON: Decodable {
         }
         return AWSCredentials(
             accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: document.SessionToken ?? document.Token,
-            expiration: expiration)
+            expiration: expiration, accountId: document.AccountId.flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// ISO 8601 with or without fractional seconds, e.g. `2026-01-02T03:04:05Z` or `…05.123Z`.

@@ -17,7 +17,9 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
         switch (accessKeyId, secret) {
         case (let accessKeyId?, let secret?):
             let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-            return AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token)
+            return AWSCredentials(
+                accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token,
+                accountId: environment["AWS_ACCOUNT_ID"].flatMap { $0.isEmpty ? nil : $0 })
         case (nil, nil):
             throw CredentialProviderError.notConfigured(
                 provider: Self.name, reason: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set")

@@ -34,7 +34,8 @@ public struct ProfileCredentialProvider: CredentialProvider {
                 throw CredentialProviderError.failed(
                     provider: name, reason: "aws_access_key_id is set but aws_secret_access_key is missing")
             }
-            return AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: profile.sessionToken)
+            return AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: profile.sessionToken,
+                                  accountId: profile["aws_account_id"])
         }
         if profile.secretAccessKey != nil {
             throw CredentialProviderError.failed(

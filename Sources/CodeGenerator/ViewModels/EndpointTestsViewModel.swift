@@ -13,9 +13,29 @@ struct EndpointTestsViewModel {
         let propertiesLiteral: String
     }
 
+    /// A case with `operationInputs`, run through the generated operation itself: the client built from the
+    /// case's built-ins, the operation called with its input, and the URL the request goes to compared (or the
+    /// endpoint error the call throws).
+    struct OperationCase {
+        let methodName: String
+        let documentation: String
+        /// Arguments of `EndpointTestClient.configuration(…)`.
+        let configurationArguments: String
+        /// `client.listTables(ListTablesInput(…))`.
+        let callStatement: String
+        let expectsError: Bool
+        let errorLiteral: String
+        /// The expected request URL: the endpoint with the operation's path `/`.
+        let requestURLLiteral: String
+        /// Why the case cannot run here, when it cannot.
+        let skipReason: String?
+    }
+
     let service: ServiceViewModel
     let testClassName: String
     let cases: [TestCase]
+    let operationCases: [OperationCase]
+    let hasOperationCases: Bool
 
     init?(context: ServiceContext, service: ServiceViewModel) {
         guard let testCases = context.service.traits.endpointTests?["testCases"]?.arrayValue, !testCases.isEmpty else {
@@ -37,6 +57,64 @@ struct EndpointTestsViewModel {
                 headersLiteral: EndpointLiteral.headers(endpoint?["headers"]?.objectValue),
                 propertiesLiteral: EndpointLiteral.dictionary(endpoint?["properties"]?.objectValue))
         }
+        var operationCases: [OperationCase] = []
+        let operations = Dictionary(context.operations.map { ($0.id.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let builder = ValueExpressionBuilder(context: context, recursion: context.recursion)
+        for (index, node) in testCases.enumerated() {
+            for (inputIndex, input) in (node["operationInputs"]?.arrayValue ?? []).enumerated() {
+                guard let name = input["operationName"]?.stringValue, let operation = operations[name] else { continue }
+                operationCases.append(Self.operationCase(
+                    node: node, input: input, operation: operation, caseNumber: index + 1, inputNumber: inputIndex + 1,
+                    context: context, builder: builder))
+            }
+        }
+        self.operationCases = operationCases
+        hasOperationCases = !operationCases.isEmpty
+    }
+
+    /// The built-ins a client configuration can set.
+    private static let supportedBuiltIns: Set<String> = [
+        "AWS::Region", "AWS::UseFIPS", "AWS::UseDualStack", "SDK::Endpoint", "AWS::Auth::AccountId",
+        "AWS::Auth::AccountIdEndpointMode",
+    ]
+
+    private static func operationCase(node: JSONNode, input: JSONNode, operation: Shape, caseNumber: Int,
+                                      inputNumber: Int, context: ServiceContext, builder: ValueExpressionBuilder)
+        -> OperationCase
+    {
+        let builtIns = input["builtInParams"]?.objectValue ?? JSONObject()
+        var skipReason: String?
+        let unsupported = builtIns.keys.filter { !supportedBuiltIns.contains($0) }
+        if !unsupported.isEmpty { skipReason = "built-ins the client cannot set yet: \(unsupported.joined(separator: ", "))" }
+        if input["clientParams"]?.objectValue?.isEmpty == false { skipReason = "client context parameters are not supported yet" }
+        func string(_ key: String) -> String { builtIns[key]?.stringValue.map(SwiftLiteral.string) ?? "nil" }
+        func bool(_ key: String) -> String { builtIns[key]?.boolValue.map { $0 ? "true" : "false" } ?? "nil" }
+        let configuration = "region: \(string("AWS::Region")), useFIPS: \(bool("AWS::UseFIPS")), "
+            + "useDualStack: \(bool("AWS::UseDualStack")), endpointURL: \(string("SDK::Endpoint")), "
+            + "accountID: \(string("AWS::Auth::AccountId")), accountIDEndpointMode: \(string("AWS::Auth::AccountIdEndpointMode"))"
+
+        let view = OperationViewModel(operation: operation, context: context, recursion: context.recursion)
+        var argument = ""
+        if view.hasInput, let inputShape = operation.input.flatMap({ context.model.shape($0) }) {
+            do {
+                argument = try builder.structure(inputShape, values: input["operationParams"]?.objectValue ?? JSONObject())
+            } catch {
+                skipReason = "its operationParams cannot be written as \(view.inputType): \(error.reason)"
+                argument = ""
+            }
+        }
+        let call = skipReason == nil ? "client.\(view.methodName)(\(argument))" : ""
+        let expect = node["expect"]
+        let url = expect?["endpoint"]?["url"]?.stringValue ?? ""
+        let documentation = node["documentation"]?.stringValue ?? "case \(caseNumber)"
+        return OperationCase(
+            methodName: "test\(String(format: "%03d", caseNumber))_\(inputNumber)_\(view.methodName.trimmingCharacters(in: "`"))",
+            documentation: DocComment.inline("\(operation.id.name): \(documentation)"),
+            configurationArguments: configuration, callStatement: call,
+            expectsError: expect?["error"] != nil,
+            errorLiteral: SwiftLiteral.string(expect?["error"]?.stringValue ?? ""),
+            requestURLLiteral: SwiftLiteral.string(url.hasSuffix("/") ? url : url + "/"),
+            skipReason: skipReason.map(SwiftLiteral.string))
     }
 
     /// `For region ap-south-1 with FIPS enabled` → `ForRegionApSouth1WithFIPSEnabled`, at most 80 characters.

@@ -24,6 +24,9 @@ struct OperationViewModel {
     let hostPrefixArgument: String
     /// `, compressesRequest: true` when the `requestCompression` trait lists gzip, else empty.
     let compressionArgument: String
+    /// The endpoint rule-set parameters the operation supplies (see ``EndpointParameterBindings``).
+    let endpointParameters: [EndpointParameterBindings.Entry]
+    let hasEndpointParameters: Bool
     /// Whether a blank line separates this block from the one before (in files listing only some operations).
     var isFollowing = false
 
@@ -56,6 +59,8 @@ struct OperationViewModel {
         convenienceParameters = parameters
         hasConvenience = !parameters.isEmpty
         hostPrefixArgument = Self.hostPrefixArgument(operation: operation, inputMembers: parameters)
+        endpointParameters = EndpointParameterBindings(operation: operation, input: input, context: context).entries
+        hasEndpointParameters = !endpointParameters.isEmpty
         let encodings = operation.traits[TraitID.requestCompression]?["encodings"]?.arrayValue ?? []
         compressionArgument = encodings.contains(.string("gzip")) ? ", compressesRequest: true" : ""
     }
