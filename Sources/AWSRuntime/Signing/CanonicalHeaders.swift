@@ -21,47 +21,66 @@ struct CanonicalHeaders: Sendable, Equatable {
     /// Calls `body` with the signable `fields` (all but ``unsignedNames``) sorted by lowercase name, keeping
     /// the original order among repeated names: they join with "," in that order.
     ///
-    /// Lowercase names and the sort live in temporary memory (on the stack for ordinary requests), so this
-    /// allocates nothing; `body` must not let the ``SortedHeaders`` escape.
+    /// Lowercase names and the sort live in temporary memory (on the stack for ordinary requests) and refer to
+    /// the fields by position, so this allocates and retains nothing; `body` must not let the
+    /// ``SortedHeaders`` escape.
     static func withSorted<Result>(
         _ fields: [HTTPHeaders.Field], _ body: (SortedHeaders) -> Result
     ) -> Result {
         let nameByteCount = fields.reduce(0) { $0 + $1.name.utf8.count }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(nameByteCount, 1)) { names in
-            withUnsafeTemporaryAllocation(of: SortedHeaders.Entry.self, capacity: Swift.max(fields.count, 1)) {
-                entries in
-                var count = 0
-                var nameEnd = 0
-                for field in fields {
-                    let nameStart = nameEnd
-                    nameEnd += URIEncoding.withUTF8(field.name) { name in
-                        lowercaseASCII(name, to: names.baseAddress! + nameStart)
-                        return name.count
+        return fields.withUnsafeBufferPointer { fields in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(nameByteCount, 1)) { names in
+                withUnsafeTemporaryAllocation(of: SortedHeaders.Entry.self, capacity: Swift.max(fields.count, 1)) {
+                    entries in
+                    var count = 0
+                    var nameEnd = 0
+                    for fieldIndex in fields.indices {
+                        let nameStart = nameEnd
+                        nameEnd += URIEncoding.withUTF8(fields[fieldIndex].name) { name in
+                            lowercaseASCII(name, to: names.baseAddress! + nameStart)
+                            return name.count
+                        }
+                        let name = UnsafeBufferPointer(rebasing: names[nameStart..<nameEnd])
+                        if unsignedNames.contains(where: { equal(name, $0) }) {
+                            nameEnd = nameStart
+                            continue
+                        }
+                        entries[count] = SortedHeaders.Entry(
+                            nameStart: nameStart, nameCount: name.count, fieldIndex: fieldIndex)
+                        count += 1
                     }
-                    let name = UnsafeBufferPointer(rebasing: names[nameStart..<nameEnd])
-                    if unsignedNames.contains(where: { equal(name, $0) }) {
-                        nameEnd = nameStart
-                        continue
-                    }
-                    (entries.baseAddress! + count).initialize(
-                        to: SortedHeaders.Entry(nameStart: nameStart, nameCount: name.count, sequence: count, value: field.value))
-                    count += 1
+                    let signable = UnsafeMutableBufferPointer(rebasing: entries[..<count])
+                    SortedHeaders.sort(signable, names: UnsafeBufferPointer(names))
+                    return body(
+                        SortedHeaders(
+                            fields: fields, names: UnsafeBufferPointer(names), entries: UnsafeBufferPointer(signable)))
                 }
-                let signable = UnsafeMutableBufferPointer(rebasing: entries[..<count])
-                defer { signable.deinitialize() }
-                SortedHeaders.sort(signable, names: UnsafeBufferPointer(names))
-                return body(SortedHeaders(names: UnsafeBufferPointer(names), entries: UnsafeBufferPointer(signable)))
             }
         }
     }
 
     /// Copies `bytes` to `output` with ASCII letters lowercased (header names are ASCII tokens; other bytes
-    /// pass through, so no Unicode case mapping is involved).
+    /// pass through, so no Unicode case mapping is involved). Eight bytes at a time, then byte by byte.
     @inline(__always)
     static func lowercaseASCII(_ bytes: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) {
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
+        guard let input = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self)
+            // Per byte, on its low seven bits (no carry between bytes): high bit set from "A", and from past "Z".
+            let low7 = word & ~highs
+            let fromA = low7 &+ ones &* (0x80 - 0x41)
+            let pastZ = low7 &+ ones &* (0x80 - 0x5B)
+            let isUpper = fromA & ~pastZ & ~word & highs
+            UnsafeMutableRawPointer(output + index).storeBytes(of: word | (isUpper &>> 2), as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = input[index]
             output[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+            index += 1
         }
     }
 
@@ -86,19 +105,25 @@ struct CanonicalHeaders: Sendable, Equatable {
 
 /// The signed headers of one request in canonical order, borrowed from ``CanonicalHeaders/withSorted(_:_:)``.
 struct SortedHeaders {
-    /// One signed field: where its lowercase name sits in the name buffer, and its raw value.
+    /// One signed field: where its lowercase name sits in the name buffer, and which field it is.
     struct Entry {
         var nameStart: Int
         var nameCount: Int
-        /// The field's position among the signed fields, which orders repeated names.
-        var sequence: Int
+        /// The field's position in the request, which also orders repeated names.
+        var fieldIndex: Int
         /// Set once sorted: the name is the previous entry's, so this value continues that line.
         var repeatsPreviousName = false
-        var value: String
     }
 
+    let fields: UnsafeBufferPointer<HTTPHeaders.Field>
     let names: UnsafeBufferPointer<UInt8>
     let entries: UnsafeBufferPointer<Entry>
+
+    /// The raw value of `entry`.
+    @inline(__always)
+    func value(_ entry: Entry) -> String {
+        fields[entry.fieldIndex].value
+    }
 
     /// The lowercase name of `entry`.
     @inline(__always)
@@ -109,7 +134,7 @@ struct SortedHeaders {
 
     /// Enough bytes for ``writeBlock(into:)``: trimming only ever shortens a value.
     var blockMaximumByteCount: Int {
-        entries.reduce(0) { $0 + $1.nameCount + $1.value.utf8.count + 2 }
+        entries.reduce(0) { $0 + $1.nameCount + value($1).utf8.count + 2 }
     }
 
     /// The exact length of the signed-header list.
@@ -143,7 +168,7 @@ struct SortedHeaders {
                 writer.append(name(entries[index]))
                 writer.append(UInt8(ascii: ":"))
             }
-            SortedHeaders.writeTrimmed(entries[index].value, into: &writer)
+            SortedHeaders.writeTrimmed(value(entries[index]), into: &writer)
             writer.append(UInt8(ascii: "\n"))
         }
     }
@@ -215,7 +240,7 @@ struct SortedHeaders {
         } else {
             entries.sort { lhs, rhs in
                 let left = name(lhs), right = name(rhs)
-                return equal(left, right) ? lhs.sequence < rhs.sequence : precedes(left, right)
+                return equal(left, right) ? lhs.fieldIndex < rhs.fieldIndex : precedes(left, right)
             }
         }
         for index in entries.indices.dropFirst() {

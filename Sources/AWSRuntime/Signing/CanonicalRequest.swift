@@ -79,7 +79,7 @@ struct RenderedCanonicalRequest {
     /// Renders the same text as ``CanonicalRequest/text`` from the same parts, in one pass.
     init(
         method: String, path: String, queryParameters: [CanonicalQuery.Parameter], fields: [HTTPHeaders.Field],
-        payloadHash: String, normalizePath: Bool, doubleEncodePath: Bool
+        payloadHash: PayloadHash, normalizePath: Bool, doubleEncodePath: Bool
     ) {
         let uriPath = CanonicalURI.prepared(path, normalize: normalizePath)
         (text, hash, signedHeaders) = CanonicalHeaders.withSorted(fields) { headers in
@@ -87,7 +87,7 @@ struct RenderedCanonicalRequest {
             let capacity = method.utf8.count + 1
                 + CanonicalURI.maximumByteCount(prepared: uriPath, doubleEncode: doubleEncodePath) + 1
                 + CanonicalQuery.byteCount(queryParameters) + 1 + headers.blockMaximumByteCount + 1
-                + signedHeaders.utf8.count + 1 + payloadHash.utf8.count
+                + signedHeaders.utf8.count + 1 + payloadHash.byteCount
             var hash = SHA256Digest(storage: .zero)
             let text = String(capacity: capacity) { writer in
                 writer.append(method)
@@ -100,7 +100,7 @@ struct RenderedCanonicalRequest {
                 writer.append(UInt8(ascii: "\n"))
                 writer.append(signedHeaders)
                 writer.append(UInt8(ascii: "\n"))
-                writer.append(payloadHash)
+                payloadHash.write(into: &writer)
                 hash = SHA256.hash(writer.written)
             }
             return (text, hash, signedHeaders)

@@ -60,7 +60,8 @@ extension SigV4Signer {
             .filter { !presignNames.contains($0.name) }
         let canonical = RenderedCanonicalRequest(
             method: method, path: path, queryParameters: original + added, fields: headers.fields,
-            payloadHash: payloadHash, normalizePath: options.normalizePath, doubleEncodePath: options.doubleEncodePath)
+            payloadHash: .text(payloadHash), normalizePath: options.normalizePath,
+            doubleEncodePath: options.doubleEncodePath)
         let result = signature(of: canonical, context: context)
 
         if let token, options.omitSessionToken {

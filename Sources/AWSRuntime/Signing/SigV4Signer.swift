@@ -37,8 +37,8 @@ public struct SigV4Signer: Sendable {
         }
         return signHeaders(
             method: request.method, path: target.path, query: target.query, headers: &request.headers,
-            payloadHash: SigV4Signer.payloadHash(for: request.body, options: options), credentials: credentials,
-            region: region, signingName: signingName, date: date, options: options)
+            payloadHash: options.unsignedPayload ? .text(SigV4Signer.unsignedPayload) : .digest(SHA256.hash(request.body)),
+            credentials: credentials, region: region, signingName: signingName, date: date, options: options)
     }
 
     /// Returns a signed copy of `request`.
@@ -65,6 +65,15 @@ public struct SigV4Signer: Sendable {
         method: String, path: String, query: String, headers: inout HTTPHeaders, payloadHash: String,
         credentials: AWSCredentials, region: String, signingName: String, date: Date, options: SigV4Options
     ) -> SigV4Signature {
+        signHeaders(
+            method: method, path: path, query: query, headers: &headers, payloadHash: .text(payloadHash),
+            credentials: credentials, region: region, signingName: signingName, date: date, options: options)
+    }
+
+    func signHeaders(
+        method: String, path: String, query: String, headers: inout HTTPHeaders, payloadHash: PayloadHash,
+        credentials: AWSCredentials, region: String, signingName: String, date: Date, options: SigV4Options
+    ) -> SigV4Signature {
         let context = keyCache.context(
             secretAccessKey: credentials.secretAccessKey, date: date, region: region, service: signingName)
         let token = credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
@@ -76,7 +85,7 @@ public struct SigV4Signer: Sendable {
         }
         headers.add(name: "X-Amz-Date", value: context.timestamp.amzDate)
         if let token, !options.omitSessionToken { headers.add(name: "X-Amz-Security-Token", value: token) }
-        if options.addContentSHA256Header { headers.add(name: "x-amz-content-sha256", value: payloadHash) }
+        if options.addContentSHA256Header { headers.add(name: "x-amz-content-sha256", value: payloadHash.text) }
         let canonical = RenderedCanonicalRequest(
             method: method, path: path,
             queryParameters: query.isEmpty ? [] : CanonicalQuery.parameters(fromRawQuery: query),
@@ -135,36 +144,5 @@ public struct SigV4Signer: Sendable {
             writer.append(parts.2)
             writer.append(result.signature)
         }
-    }
-}
-
-/// The pieces of a request URL that SigV4 signs, taken in their percent-encoded wire form.
-struct RequestTarget: Sendable {
-    var path: String
-    var query: String
-    private var host: String
-    private var url: URL
-
-    init(_ url: URL) throws {
-        guard let host = url.host(percentEncoded: true), !host.isEmpty else {
-            throw SigV4Error.missingHost(url: url.absoluteString)
-        }
-        self.host = host
-        self.url = url
-        path = url.path(percentEncoded: true)
-        query = url.query(percentEncoded: true) ?? ""
-    }
-
-    /// The `Host` header for the URL: the host, bracketed when IPv6, and the port unless it is the scheme's
-    /// default. Worked out only when the request has no `Host` header yet.
-    var hostHeader: String {
-        // Byte search: Foundation's `contains(_: String)` costs a noticeable share of a signature.
-        let isBareIPv6 = host.utf8.contains(UInt8(ascii: ":")) && host.utf8.first != UInt8(ascii: "[")
-        let bracketedHost = isBareIPv6 ? "[\(host)]" : host
-        let defaultPort = url.scheme.map { CanonicalHeaders.isNamed($0, "http") } == true ? 80 : 443
-        if let port = url.port, port != defaultPort {
-            return "\(bracketedHost):\(port)"
-        }
-        return bracketedHost
     }
 }
