@@ -15,6 +15,14 @@ struct CommandContext: Sendable {
         }
     }
 
+    /// Prints a result that has no table layout of its own: its JSON, or one table row per JSON field.
+    func emitFields<Value: Encodable>(_ value: Value) throws {
+        switch output {
+        case .json: console.print(try JSONOutput.render(value))
+        case .table: console.print(try FieldTable.of(value).render())
+        }
+    }
+
     /// Prints a listing; in a table, `NextToken` follows on its own line when the listing stopped early.
     func emit<Item: Encodable>(list: ListOutput<Item>, table: @autoclosure () -> TableOutput) throws {
         try emit(list, table: table())

@@ -21,10 +21,7 @@ struct CreateRepositoryCommand: ToolCommand {
             try CatalogDataInput.parse(text, option: "--catalog-data", command: Self.spec.name)
         }
         let tags = try arguments.values("--tags").map { values throws(UsageError) in
-            try values.map { text throws(UsageError) in
-                let members = try Shorthand.parse(text, allowed: ["Key", "Value"], option: "--tags", command: Self.spec.name)
-                return Tag(key: members["Key"], value: members["Value"])
-            }
+            try TagList.parse(values, option: "--tags", command: Self.spec.name)
         }
         request = CreateRepositoryRequest(
             repositoryName: try arguments.required("--repository-name"), catalogData: catalogData, tags: tags)

@@ -52,3 +52,25 @@ struct SetRepositoryPolicyCommand: ToolCommand {
             registryId: response.registryId, repositoryName: response.repositoryName, policyText: response.policyText))
     }
 }
+
+/// `delete-repository-policy`: removes a repository's access policy, printing the one removed.
+struct DeleteRepositoryPolicyCommand: ToolCommand {
+    static let spec = CommandSpec(
+        name: "delete-repository-policy",
+        summary: "Remove a repository's access policy.",
+        options: [CommonOptions.registryId, CommonOptions.repositoryName],
+        examples: ["delete-repository-policy --repository-name web"])
+
+    let request: DeleteRepositoryPolicyRequest
+
+    init(arguments: ParsedArguments) throws(UsageError) {
+        request = DeleteRepositoryPolicyRequest(
+            registryId: arguments.value("--registry-id"), repositoryName: try arguments.required("--repository-name"))
+    }
+
+    func run(in context: CommandContext) async throws {
+        let response = try await context.client.deleteRepositoryPolicy(request)
+        try context.emit(response, table: ECRPublicTables.policy(
+            registryId: response.registryId, repositoryName: response.repositoryName, policyText: response.policyText))
+    }
+}

@@ -16,6 +16,21 @@ enum ParameterValue {
         return text
     }
 
+    /// A blob option's bytes: the file `fileb://PATH` names, else the value as base64 (the AWS CLI v2 default).
+    static func blob(_ value: String, option: String, command: String?) throws(UsageError) -> Data {
+        if value.hasPrefix("fileb://") {
+            let path = NSString(string: String(value.dropFirst("fileb://".count))).expandingTildeInPath
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw UsageError("argument \(option): Unable to load paramfile \(value): cannot read \(path)", command: command)
+            }
+            return data
+        }
+        guard let data = Data(base64Encoded: value) else {
+            throw UsageError("argument \(option): expected base64 or fileb://PATH", command: command)
+        }
+        return data
+    }
+
     /// The JSON object an option holds (directly or in a `file://`), with only the `allowed` member names,
     /// decoded as `Value` the way the service's JSON protocol decodes (blobs as base64).
     static func jsonObject<Value: Decodable>(_ value: String, as type: Value.Type, allowed: Set<String>,
