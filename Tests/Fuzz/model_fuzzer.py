@@ -914,10 +914,15 @@ def m_big_docs(ctx):
         return None
     count = rng.choice([1, 1, 5, 50])
     kinds = set()
+    budget = 600000  # bytes of documentation in all: a slow generator, not a big model, should be the hang
     for _ in range(count):
         hid, h = rng.choice(holders)
         k = rng.randrange(len(HUGE_TEXT) if count == 1 else len(HUGE_TEXT) - 1)  # one 300 KB text at most
         text = HUGE_TEXT[k]()
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if count > 1 and size > budget:
+            break
+        budget -= size
         kinds.add("%r x %d" % (text[:1], len(text)))
         ctx.traits_of(h)["smithy.api#documentation"] = text
     return "big documentation x%d (%s)" % (count, ", ".join(sorted(kinds))[:200])
