@@ -42,7 +42,18 @@ struct ByteWriter {
 
     mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count).initialize(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        let count = bytes.count
+        let target = UnsafeMutableRawPointer(reserve(count))
+        // Most pieces (header names, short values, separators) are a few bytes: two overlapping word moves
+        // beat a call to memmove.
+        if count >= 8, count <= 16 {
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + (count - 8)).storeBytes(of: source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), as: UInt64.self)
+        } else if count < 8 {
+            for index in 0..<count { target.storeBytes(of: source.load(fromByteOffset: index, as: UInt8.self), toByteOffset: index, as: UInt8.self) }
+        } else {
+            target.copyMemory(from: source, byteCount: count)
+        }
     }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {

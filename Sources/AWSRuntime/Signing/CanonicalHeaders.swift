@@ -27,34 +27,33 @@ struct CanonicalHeaders: Sendable, Equatable {
     static func withSorted<Result>(
         _ fields: [HTTPHeaders.Field], _ body: (SortedHeaders) -> Result
     ) -> Result {
-        let nameByteCount = fields.reduce(0) { $0 + $1.name.utf8.count }
-        return fields.withUnsafeBufferPointer { fields in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(nameByteCount, 1)) { names in
-                withUnsafeTemporaryAllocation(of: SortedHeaders.Entry.self, capacity: Swift.max(fields.count, 1)) {
-                    entries in
-                    var count = 0
-                    var nameEnd = 0
-                    for fieldIndex in fields.indices {
-                        let nameStart = nameEnd
-                        nameEnd += URIEncoding.withUTF8(fields[fieldIndex].name) { name in
-                            lowercaseASCII(name, to: names.baseAddress! + nameStart)
-                            return name.count
-                        }
-                        let name = UnsafeBufferPointer(rebasing: names[nameStart..<nameEnd])
-                        if unsignedNames.contains(where: { equal(name, $0) }) {
-                            nameEnd = nameStart
-                            continue
-                        }
-                        entries[count] = SortedHeaders.Entry(
-                            nameStart: nameStart, nameCount: name.count, fieldIndex: fieldIndex)
-                        count += 1
+        var nameByteCount = 0
+        for index in fields.indices { nameByteCount += fields[index].name.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Swift.max(nameByteCount, 1)) { names in
+            withUnsafeTemporaryAllocation(of: SortedHeaders.Entry.self, capacity: Swift.max(fields.count, 1)) {
+                entries in
+                var count = 0
+                var nameEnd = 0
+                for fieldIndex in fields.indices {
+                    let nameStart = nameEnd
+                    nameEnd += URIEncoding.withUTF8(fields[fieldIndex].name) { name in
+                        lowercaseASCII(name, to: names.baseAddress! + nameStart)
+                        return name.count
                     }
-                    let signable = UnsafeMutableBufferPointer(rebasing: entries[..<count])
-                    SortedHeaders.sort(signable, names: UnsafeBufferPointer(names))
-                    return body(
-                        SortedHeaders(
-                            fields: fields, names: UnsafeBufferPointer(names), entries: UnsafeBufferPointer(signable)))
+                    let name = UnsafeBufferPointer(rebasing: names[nameStart..<nameEnd])
+                    if unsignedNames.contains(where: { equal(name, $0) }) {
+                        nameEnd = nameStart
+                        continue
+                    }
+                    entries[count] = SortedHeaders.Entry(
+                        nameStart: nameStart, nameCount: name.count, fieldIndex: fieldIndex)
+                    count += 1
                 }
+                let signable = UnsafeMutableBufferPointer(rebasing: entries[..<count])
+                SortedHeaders.sort(signable, names: UnsafeBufferPointer(names))
+                return body(
+                    SortedHeaders(
+                        fields: fields, names: UnsafeBufferPointer(names), entries: UnsafeBufferPointer(signable)))
             }
         }
     }
@@ -115,7 +114,8 @@ struct SortedHeaders {
         var repeatsPreviousName = false
     }
 
-    let fields: UnsafeBufferPointer<HTTPHeaders.Field>
+    /// The request's fields, read in place (the array is never copied or changed while sorted).
+    let fields: [HTTPHeaders.Field]
     let names: UnsafeBufferPointer<UInt8>
     let entries: UnsafeBufferPointer<Entry>
 

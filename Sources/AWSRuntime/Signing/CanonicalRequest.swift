@@ -79,7 +79,7 @@ struct RenderedCanonicalRequest {
     /// Renders the same text as ``CanonicalRequest/text`` from the same parts, in one pass.
     init(
         method: String, path: String, queryParameters: [CanonicalQuery.Parameter], fields: [HTTPHeaders.Field],
-        payloadHash: PayloadHash, normalizePath: Bool, doubleEncodePath: Bool
+        payloadHash: borrowing PayloadHash, normalizePath: Bool, doubleEncodePath: Bool
     ) {
         let uriPath = CanonicalURI.prepared(path, normalize: normalizePath)
         (text, hash, signedHeaders) = CanonicalHeaders.withSorted(fields) { headers in

@@ -32,7 +32,8 @@ public struct SigV4Signer: Sendable {
         date: Date = Date(), options: SigV4Options = SigV4Options()
     ) throws -> SigV4Signature {
         let target = try RequestTarget(request.url)
-        if !request.headers.fields.contains(where: { CanonicalHeaders.isNamed($0.name, "host") }) {
+        let fields = request.headers.fields
+        if !fields.indices.contains(where: { CanonicalHeaders.isNamed(fields[$0].name, "host") }) {
             request.headers.add(name: "Host", value: target.hostHeader)
         }
         return signHeaders(
@@ -79,7 +80,8 @@ public struct SigV4Signer: Sendable {
         let token = credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
         // Headers signing sets are added to the request first and signed from there, in the order they go out.
         // Earlier copies are dropped; the usual first signing has none, and appends in place.
-        if headers.fields.contains(where: { SigV4Signer.isStale($0.name, options: options) }) {
+        let fields = headers.fields
+        if fields.indices.contains(where: { SigV4Signer.isStale(fields[$0].name, options: options) }) {
             headers = HTTPHeaders(
                 headers.fields.lazy.filter { !SigV4Signer.isStale($0.name, options: options) }.map { ($0.name, $0.value) })
         }

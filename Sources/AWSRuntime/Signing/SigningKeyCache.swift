@@ -29,7 +29,9 @@ public final class SigningKeyCache: @unchecked Sendable {
     /// Searched front to back: a client holds one or a few keys, and comparing a few strings is cheaper than
     /// hashing them.
     private var entries: [Entry] = []
-    private var lastTimestamp: (seconds: Int, timestamp: SigV4Timestamp)?
+    /// The date strings of the last second signed at.
+    private var lastSeconds = 0
+    private var lastTimestamp = SigV4Timestamp(unixSeconds: 0)
     private var derivations = 0
     private let capacity: Int
 
@@ -48,19 +50,17 @@ public final class SigningKeyCache: @unchecked Sendable {
     func context(secretAccessKey: String, date: Date, region: String, service: String) -> SigningContext {
         let seconds = SigV4Timestamp.unixSeconds(date)
         return lock.withLock {
-            let timestamp: SigV4Timestamp
-            if let last = lastTimestamp, last.seconds == seconds {
-                timestamp = last.timestamp
-            } else {
-                timestamp = SigV4Timestamp(unixSeconds: seconds)
-                lastTimestamp = (seconds, timestamp)
+            if seconds != lastSeconds {
+                lastTimestamp = SigV4Timestamp(unixSeconds: seconds)
+                lastSeconds = seconds
             }
+            let timestamp = lastTimestamp
             let dateStamp = timestamp.dateStamp
-            if let entry = entries.first(where: {
-                $0.dateStamp == dateStamp && $0.region == region && $0.service == service
-                    && $0.secretAccessKey == secretAccessKey
-            }) {
-                return SigningContext(timestamp: timestamp, scope: entry.scope, hmac: entry.hmac)
+            for index in entries.indices
+            where entries[index].dateStamp == dateStamp && entries[index].region == region
+                && entries[index].service == service && entries[index].secretAccessKey == secretAccessKey
+            {
+                return SigningContext(timestamp: timestamp, scope: entries[index].scope, hmac: entries[index].hmac)
             }
             let hmac = HMAC(
                 key: SigningKeyCache.deriveSigningKey(

@@ -130,6 +130,21 @@ final class SigV4CanonicalFormTests: XCTestCase {
 
     // MARK: Byte helpers
 
+    func testByteWriterCopiesPiecesOfEveryLength() {
+        let source = Array("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+        for length in 0...source.count {
+            let piece = Array(source.prefix(length))
+            let text = String(capacity: 2 * length + 2) { writer in
+                writer.append(UInt8(ascii: "<"))
+                piece.withUnsafeBytes { writer.append($0) }
+                piece.withUnsafeBytes { writer.append($0) }
+                writer.append(UInt8(ascii: ">"))
+            }
+            let expected = String(decoding: piece, as: UTF8.self)
+            XCTAssertEqual(text, "<\(expected)\(expected)>")
+        }
+    }
+
     func testHexOfEveryByte() {
         for byte in 0...255 {
             let expected = (byte < 16 ? "0" : "") + String(byte, radix: 16)
