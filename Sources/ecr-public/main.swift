@@ -2,6 +2,7 @@
 // Installed or linked as `docker-credential-ecr-public`, it is Docker's credential helper for public.ecr.aws.
 import Foundation
 
+MemoryTuning.returnLargeBuffersToTheSystem()
 let programName = CommandLine.arguments.first.map { ($0 as NSString).lastPathComponent } ?? ""
 let arguments = Array(CommandLine.arguments.dropFirst())
 if programName == CredentialHelper.programName {
