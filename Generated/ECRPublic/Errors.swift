@@ -105,6 +105,8 @@ public struct ECRPublicError: ServiceError, Equatable {
     public let isRetryable: Bool
     /// Whether the model marks this error as throttling.
     public let isThrottling: Bool
+    /// Whether the model lists this error's code (so its own `retryable` trait, not a list of codes, decides retries).
+    public let isModelled: Bool
 
     public var errorCode: String { code.rawValue }
 
@@ -121,150 +123,175 @@ public struct ECRPublicError: ServiceError, Equatable {
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "ImageAlreadyExistsException":
             code = reportedCode ?? .imageAlreadyExistsException
             details = payload.decodeDetails(ImageAlreadyExistsException.self).map(Details.imageAlreadyExistsException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "ImageDigestDoesNotMatchException":
             code = reportedCode ?? .imageDigestDoesNotMatchException
             details = payload.decodeDetails(ImageDigestDoesNotMatchException.self).map(Details.imageDigestDoesNotMatchException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "ImageNotFoundException":
             code = reportedCode ?? .imageNotFoundException
             details = payload.decodeDetails(ImageNotFoundException.self).map(Details.imageNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "ImageTagAlreadyExistsException":
             code = reportedCode ?? .imageTagAlreadyExistsException
             details = payload.decodeDetails(ImageTagAlreadyExistsException.self).map(Details.imageTagAlreadyExistsException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "InvalidLayerException":
             code = reportedCode ?? .invalidLayerException
             details = payload.decodeDetails(InvalidLayerException.self).map(Details.invalidLayerException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "InvalidLayerPartException":
             code = reportedCode ?? .invalidLayerPartException
             details = payload.decodeDetails(InvalidLayerPartException.self).map(Details.invalidLayerPartException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "InvalidParameterException":
             code = reportedCode ?? .invalidParameterException
             details = payload.decodeDetails(InvalidParameterException.self).map(Details.invalidParameterException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "InvalidTagParameterException":
             code = reportedCode ?? .invalidTagParameterException
             details = payload.decodeDetails(InvalidTagParameterException.self).map(Details.invalidTagParameterException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "LayerAlreadyExistsException":
             code = reportedCode ?? .layerAlreadyExistsException
             details = payload.decodeDetails(LayerAlreadyExistsException.self).map(Details.layerAlreadyExistsException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "LayerPartTooSmallException":
             code = reportedCode ?? .layerPartTooSmallException
             details = payload.decodeDetails(LayerPartTooSmallException.self).map(Details.layerPartTooSmallException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "LayersNotFoundException":
             code = reportedCode ?? .layersNotFoundException
             details = payload.decodeDetails(LayersNotFoundException.self).map(Details.layersNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "LimitExceededException":
             code = reportedCode ?? .limitExceededException
             details = payload.decodeDetails(LimitExceededException.self).map(Details.limitExceededException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "ReferencedImagesNotFoundException":
             code = reportedCode ?? .referencedImagesNotFoundException
             details = payload.decodeDetails(ReferencedImagesNotFoundException.self).map(Details.referencedImagesNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "RegistryNotFoundException":
             code = reportedCode ?? .registryNotFoundException
             details = payload.decodeDetails(RegistryNotFoundException.self).map(Details.registryNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "RepositoryAlreadyExistsException":
             code = reportedCode ?? .repositoryAlreadyExistsException
             details = payload.decodeDetails(RepositoryAlreadyExistsException.self).map(Details.repositoryAlreadyExistsException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "RepositoryCatalogDataNotFoundException":
             code = reportedCode ?? .repositoryCatalogDataNotFoundException
             details = payload.decodeDetails(RepositoryCatalogDataNotFoundException.self).map(Details.repositoryCatalogDataNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "RepositoryNotEmptyException":
             code = reportedCode ?? .repositoryNotEmptyException
             details = payload.decodeDetails(RepositoryNotEmptyException.self).map(Details.repositoryNotEmptyException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "RepositoryNotFoundException":
             code = reportedCode ?? .repositoryNotFoundException
             details = payload.decodeDetails(RepositoryNotFoundException.self).map(Details.repositoryNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "RepositoryPolicyNotFoundException":
             code = reportedCode ?? .repositoryPolicyNotFoundException
             details = payload.decodeDetails(RepositoryPolicyNotFoundException.self).map(Details.repositoryPolicyNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "ServerException":
             code = reportedCode ?? .serverException
             details = payload.decodeDetails(ServerException.self).map(Details.serverException)
             fault = .server
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "TooManyTagsException":
             code = reportedCode ?? .tooManyTagsException
             details = payload.decodeDetails(TooManyTagsException.self).map(Details.tooManyTagsException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "UnsupportedCommandException":
             code = reportedCode ?? .unsupportedCommandException
             details = payload.decodeDetails(UnsupportedCommandException.self).map(Details.unsupportedCommandException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         case "UploadNotFoundException":
             code = reportedCode ?? .uploadNotFoundException
             details = payload.decodeDetails(UploadNotFoundException.self).map(Details.uploadNotFoundException)
             fault = .client
             isRetryable = false
             isThrottling = false
+            isModelled = true
         default:
             code = reportedCode ?? Code(rawValue: payload.code)
             details = nil
             fault = payload.context.statusCode >= 500 ? .server : .client
             isRetryable = false
             isThrottling = false
+            isModelled = false
         }
     }
 

@@ -50,6 +50,8 @@ public struct ClientConfiguration: Sendable {
     /// `required` or `disabled`; nil reads `AWS_ACCOUNT_ID_ENDPOINT_MODE`, then the profile's
     /// `account_id_endpoint_mode`, else `preferred`.
     public var accountIDEndpointMode: String?
+    /// `standard` or `adaptive`; nil reads `AWS_RETRY_MODE`, then the profile's `retry_mode`, else `standard`.
+    public var retryMode: RetryMode?
     /// Sends bodies uncompressed even for operations with the `requestCompression` trait.
     public var disableRequestCompression: Bool
     /// Bodies smaller than this are sent uncompressed (the AWS SDKs' default: 10240 bytes).
@@ -76,7 +78,8 @@ public struct ClientConfiguration: Sendable {
         disableRequestCompression: Bool = false,
         requestMinCompressionSizeBytes: Int = 10_240,
         maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize,
-        accountIDEndpointMode: String? = nil
+        accountIDEndpointMode: String? = nil,
+        retryMode: RetryMode? = nil
     ) {
         self.region = region
         self.profile = profile
@@ -98,5 +101,6 @@ public struct ClientConfiguration: Sendable {
         self.requestMinCompressionSizeBytes = requestMinCompressionSizeBytes
         self.maximumResponseBodySize = maximumResponseBodySize
         self.accountIDEndpointMode = accountIDEndpointMode
+        self.retryMode = retryMode
     }
 }

@@ -39,6 +39,11 @@ struct OperationCall: Sendable {
         var correctedClock = false
         while true {
             try Task.checkCancellation()
+            if let limiter = state.rateLimiter {
+                // Adaptive mode: after throttling, every attempt waits for the client's rate allows.
+                let wait = limiter.acquire(now: RuntimeState.monotonicNow())
+                if wait > .zero { try await configuration.sleep(wait) }
+            }
             let response: HTTPResponse
             do {
                 response = try await send(attempt: attempt, target: target)
@@ -54,10 +59,13 @@ struct OperationCall: Sendable {
                 continue
             }
             if (200..<300).contains(response.statusCode) {
+                state.rateLimiter?.update(isThrottling: false, now: RuntimeState.monotonicNow())
                 state.retryQuota.release(retryCost: retryCost)
                 return try decode(Output.self, from: response)
             }
-            switch classify(response, as: Failure.self) {
+            let (outcome, isThrottling) = classify(response, as: Failure.self)
+            state.rateLimiter?.update(isThrottling: isThrottling, now: RuntimeState.monotonicNow())
+            switch outcome {
             case .final(let failure):
                 throw failure
             case .clockSkew(let failure, let serverDate) where !correctedClock:
@@ -159,29 +167,35 @@ struct OperationCall: Sendable {
         }
     }
 
-    /// Turns an error response into the error to throw, and whether it may be retried.
-    private func classify<Failure: ServiceError>(_ response: HTTPResponse, as type: Failure.Type) -> AttemptFailure {
+    /// Turns an error response into the error to throw, whether it may be retried, and whether it is a
+    /// throttling error (which slows adaptive mode down).
+    private func classify<Failure: ServiceError>(_ response: HTTPResponse, as type: Failure.Type)
+        -> (AttemptFailure, isThrottling: Bool)
+    {
         switch codec.parseError(response, operation: operation) {
         case .unexpected(let code, let excerpt):
             let error = ClientRuntimeError.unexpectedResponse(
                 operation: operation, statusCode: response.statusCode, code: code,
                 requestId: codec.requestID(of: response), bodyExcerpt: excerpt)
+            let isThrottling = code.map(RetryStrategy.throttlingCodes.contains) ?? false || response.statusCode == 429
             if let code, let skew = skewedServerDate(code: code, response: response) {
-                return .clockSkew(error, serverDate: skew)
+                return (.clockSkew(error, serverDate: skew), false)
             }
-            if let code, RetryStrategy.throttlingCodes.contains(code) { return .transient(error, isTimeout: false) }
-            return RetryStrategy.transientStatusCodes.contains(response.statusCode)
-                ? .transient(error, isTimeout: false) : .final(error)
+            if isThrottling { return (.transient(error, isTimeout: false), true) }
+            return (RetryStrategy.transientStatusCodes.contains(response.statusCode)
+                ? .transient(error, isTimeout: false) : .final(error), false)
         case .modelled(let payload):
             let error = Failure(payload: payload)
             if let skew = skewedServerDate(code: payload.code, response: response) {
-                return .clockSkew(error, serverDate: skew)
+                return (.clockSkew(error, serverDate: skew), false)
             }
-            let retryable = error.isRetryable || error.isThrottling
-                || RetryStrategy.throttlingCodes.contains(payload.code)
-                || RetryStrategy.transientCodes.contains(payload.code)
+            // The model's own word wins for the codes it lists: a modelled, non-retryable
+            // `LimitExceededException` is a quota, not throttling.
+            let isThrottling = error.isThrottling || (!error.isModelled && RetryStrategy.throttlingCodes.contains(payload.code))
+            let retryable = error.isRetryable || isThrottling
+                || (!error.isModelled && RetryStrategy.transientCodes.contains(payload.code))
                 || RetryStrategy.transientStatusCodes.contains(response.statusCode)
-            return retryable ? .transient(error, isTimeout: false) : .final(error)
+            return (retryable ? .transient(error, isTimeout: false) : .final(error), isThrottling)
         }
     }
 

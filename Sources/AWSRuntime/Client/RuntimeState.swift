@@ -28,6 +28,8 @@ final class RuntimeState: Sendable {
             ?? DefaultHTTPClient(maximumResponseBodySize: configuration.maximumResponseBodySize)
         self.httpClient = httpClient
         self.maxAttempts = Self.resolveMaxAttempts(configuration)
+        self.retryMode = Self.resolveRetryMode(configuration)
+        self.rateLimiter = retryMode == .adaptive ? ClientRateLimiter(now: Self.monotonicNow()) : nil
         self.credentials = configuration.credentialProvider
             ?? DefaultCredentialChain(profile: configuration.profile, environment: configuration.environment,
                                       httpClient: httpClient)
@@ -139,6 +141,25 @@ final class RuntimeState: Sendable {
         let config = try? SharedConfig(locations: SharedConfigLocations(environment: environment, profile: configuration.profile))
         return (try? config?.selectedProfile())?.endpointURL
     }
+
+    /// The retry mode: client option, `AWS_RETRY_MODE`, the profile's `retry_mode`, else standard.
+    let retryMode: RetryMode
+    /// The adaptive mode's rate limiter, shared by every call of the client; nil in standard mode.
+    let rateLimiter: ClientRateLimiter?
+
+    static func resolveRetryMode(_ configuration: ClientConfiguration) -> RetryMode {
+        if let mode = configuration.retryMode { return mode }
+        if let text = configuration.environment["AWS_RETRY_MODE"], let mode = RetryMode(setting: text) { return mode }
+        let locations = SharedConfigLocations(environment: configuration.environment, profile: configuration.profile)
+        if let text = (try? SharedConfig(locations: locations).selectedProfile())?["retry_mode"],
+           let mode = RetryMode(setting: text) {
+            return mode
+        }
+        return .standard
+    }
+
+    /// Seconds on a clock that never jumps, for the rate limiter.
+    static func monotonicNow() -> Double { ProcessInfo.processInfo.systemUptime }
 
     /// Attempts per call: client option, `AWS_MAX_ATTEMPTS`, the profile's `max_attempts`, the retry strategy's,
     /// else 3. Worked out once: the shared config files are not read again on every call.

@@ -63,4 +63,12 @@ public protocol ServiceError: Error, Sendable, CustomStringConvertible {
     var isRetryable: Bool { get }
     /// Whether the model marks the error as throttling.
     var isThrottling: Bool { get }
+    /// Whether the model lists the error's code: its `retryable` trait then decides retries, not the SDKs' lists
+    /// of throttling and transient codes (a modelled, non-retryable `LimitExceededException` is a quota, final).
+    var isModelled: Bool { get }
+}
+
+extension ServiceError {
+    /// Error types written by hand list no codes.
+    public var isModelled: Bool { false }
 }
