@@ -6,7 +6,8 @@ struct GlobalOptions: Sendable {
         OptionSpec("--profile", .single, placeholder: "NAME", help: "The shared-config profile (else AWS_PROFILE)."),
         OptionSpec("--endpoint-url", .single, placeholder: "URL",
                    help: "Send requests to URL instead of the region's endpoint."),
-        OptionSpec("--output", .single, placeholder: "json|table", help: "How to print results (default json)."),
+        OptionSpec("--output", .single, placeholder: "json|table|text",
+                   help: "How to print results (default json; text is tab-separated, as the AWS CLI's)."),
         OptionSpec("--debug", .flag, help: "Print the region, endpoint and one line per request and response."),
         OptionSpec("--help", .flag, aliases: ["-h"], help: "Show help."),
     ]

@@ -1,7 +1,8 @@
-/// How a command prints its result: `json` as `aws --output json` does, or an aligned `table`.
+/// How a command prints its result: `json` or `text` as `aws --output json|text` does, or an aligned `table`.
 enum OutputFormat: String, Sendable, CaseIterable {
     case json
     case table
+    case text
 
     /// The format `--output` names; the default when not given.
     init(option: String?) throws(UsageError) {

@@ -12,6 +12,7 @@ struct CommandContext: Sendable {
         switch output {
         case .json: console.print(try JSONOutput.render(value))
         case .table: console.print(table().render())
+        case .text: try printText(value)
         }
     }
 
@@ -20,11 +21,27 @@ struct CommandContext: Sendable {
         switch output {
         case .json: console.print(try JSONOutput.render(value))
         case .table: console.print(try FieldTable.of(value).render())
+        case .text: try printText(value)
         }
     }
 
-    /// Prints a listing; in a table, `NextToken` follows on its own line when the listing stopped early.
+    /// The text form, without an empty line for a result with nothing to show (as `aws --output text`).
+    private func printText<Value: Encodable>(_ value: Value) throws {
+        let text = try TextOutput.render(value)
+        guard !text.isEmpty else { return }
+        console.print(text)
+    }
+
+    /// Prints a listing; in a table or text, `NextToken` follows on its own line when the listing stopped early.
     func emit<Item: Encodable>(list: ListOutput<Item>, table: @autoclosure () -> TableOutput) throws {
+        if output == .text {
+            // As the AWS CLI's text output: the items, then the token on a line of its own.
+            var items = list
+            items.nextToken = nil
+            try printText(items)
+            if let token = list.nextToken { console.print("NEXTTOKEN\t\(token.encoded)") }
+            return
+        }
         try emit(list, table: table())
         if output == .table, let token = list.nextToken {
             console.print("NextToken: \(token.encoded)")
