@@ -15,6 +15,7 @@ struct ArgumentParser {
             try consume(token, into: &state)
         }
         if !state.result.wantsHelp, let command = state.command {
+            try CLIInputJSON.expand(&state.result, command: command)
             try checkComplete(state.result, against: command)
         }
         return state.result

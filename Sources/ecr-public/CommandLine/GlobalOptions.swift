@@ -8,6 +8,7 @@ struct GlobalOptions: Sendable {
                    help: "Send requests to URL instead of the region's endpoint."),
         OptionSpec("--output", .single, placeholder: "json|table|text",
                    help: "How to print results (default json; text is tab-separated, as the AWS CLI's)."),
+        CLIInputJSON.option,
         OptionSpec("--debug", .flag, help: "Print the region, endpoint and one line per request and response."),
         OptionSpec("--help", .flag, aliases: ["-h"], help: "Show help."),
     ]
