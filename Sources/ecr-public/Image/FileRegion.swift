@@ -10,8 +10,10 @@ struct FileRegion: Hashable, Sendable {
     let offset: Int64
     let length: Int64
 
-    /// The region covering the whole regular file at `path`, or nil when there is none.
+    /// The region covering the whole regular file at `path` (symbolic links followed, as tools that share
+    /// blobs between layouts link them), or nil when there is none.
     static func wholeFile(at path: String) -> FileRegion? {
+        let path = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               attributes[.type] as? FileAttributeType == .typeRegular,
               let size = (attributes[.size] as? NSNumber)?.int64Value

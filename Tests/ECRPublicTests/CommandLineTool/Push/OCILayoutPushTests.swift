@@ -62,6 +62,19 @@ final class OCILayoutPushTests: XCTestCase {
         try await assertStored(image, in: service, tags: ["v1"])
     }
 
+    func testABlobLinkedFromOutsideTheLayoutIsFollowed() async throws {
+        let service = try await serviceWithRepository()
+        let layout = try TestImages.directory(layoutFiles, for: self)
+        let blob = layout.appendingPathComponent("blobs/sha256/" + image.layers[0].digest.dropFirst("sha256:".count))
+        let elsewhere = TestImages.temporaryURL("shared-blob", for: self)
+        try FileManager.default.moveItem(at: blob, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: blob, withDestinationURL: elsewhere)
+
+        let result = try await service.succeed(["push", layout.path, Self.target])
+        XCTAssertEqual(result.stdout, image.manifest.digest + "\n")
+        try await assertStored(image, in: service, tags: ["latest"])
+    }
+
     func testASecondPushSendsNoLayerParts() async throws {
         let service = try await serviceWithRepository()
         let layout = try TestImages.directory(layoutFiles, for: self)
