@@ -175,3 +175,24 @@ final class SensitiveValidationGenerationTests: XCTestCase {
             all)
     }
 }
+
+/// Member names that are legal Smithy but clash with Swift or with what generated types declare (fuzzer finds).
+final class ClashingMemberNameTests: XCTestCase {
+    func testKeywordLabelsAndEnumCaseNamesThatClashAreRenamedOrEscaped() throws {
+        let text = GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {
+                "inout": {"target": "smithy.api#String"}, "var": {"target": "smithy.api#String"},
+                "e": {"target": "t.s#E"}}},
+            "t.s#E": {"type": "enum", "members": {
+                "ALL_CASES": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "all"}},
+                "RAW_VALUE": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "raw"}},
+                "IS_KNOWN": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "known"}}}}
+            """#)
+        let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
+        let all = files.map(\.contents).joined()
+        XCTAssertTrue(all.contains("`inout`: String? = nil"), all)
+        XCTAssertTrue(all.contains("`var`: String? = nil"))
+        XCTAssertTrue(all.contains("`inout`: `inout`"), "the convenience overload forwards with an escaped label")
+        XCTAssertTrue(all.contains("case allCases_") && all.contains("case rawValue_") && all.contains("case isKnown_"))
+    }
+}

@@ -183,3 +183,55 @@ final class HostileModelLoadingTests: XCTestCase {
         XCTAssertEqual(found.count, 2, "\(found)")
     }
 }
+
+/// Shapes in places the generator cannot use them (found by the model fuzzer).
+final class OperationShapeRulesTests: XCTestCase {
+    private func errors(_ body: String) -> [String] {
+        do {
+            _ = try ModelLoader.load(data: Data(#"{"smithy": "2.0", "shapes": {\#(body)}}"#.utf8))
+            return []
+        } catch let error as ModelError {
+            return error.errors.map(\.description)
+        } catch {
+            return ["unexpected \(error)"]
+        }
+    }
+
+    func testAnOperationInputMustBeAStructure() {
+        XCTAssertEqual(errors(#"""
+            "ns#Op": {"type": "operation", "input": {"target": "ns#L"}},
+            "ns#L": {"type": "list", "member": {"target": "smithy.api#String"}}
+            """#), [#"error: an operation's input must be a structure, and ns#L is a list [shape ns#Op at $.shapes["ns#Op"].input]"#])
+    }
+
+    func testAnOperationOutputCannotBeAnError() {
+        XCTAssertEqual(errors(#"""
+            "ns#Op": {"type": "operation", "output": {"target": "ns#Out"}},
+            "ns#Out": {"type": "structure", "traits": {"smithy.api#error": "client"}}
+            """#), [#"error: an operation's output cannot be an error structure (ns#Out has the error trait) [shape ns#Op at $.shapes["ns#Op"].output]"#])
+    }
+
+    func testBlobAndTimestampDefaultsMustParse() {
+        let found = errors(#"""
+            "ns#S": {"type": "structure", "members": {
+                "b": {"target": "smithy.api#Blob", "traits": {"smithy.api#default": "not base64!"}},
+                "t": {"target": "smithy.api#Timestamp", "traits": {"smithy.api#default": "2024-13-45T99:99:99Z"}},
+                "ok": {"target": "smithy.api#Timestamp", "traits": {"smithy.api#default": "2024-01-02T03:04:05Z"}}}}
+            """#)
+        XCTAssertEqual(found.count, 2, "\(found)")
+    }
+
+    func testAMixinChainWhereEveryLinkAddsAMemberLoadsInLinearTime() throws {
+        var body = #""ns#Mx0": {"type": "structure", "traits": {"smithy.api#mixin": {}}, "members": {"m0": {"target": "smithy.api#String"}}}"#
+        for index in 1..<5_000 {
+            body += #", "ns#Mx\#(index)": {"type": "structure", "traits": {"smithy.api#mixin": {}}, "mixins": [{"target": "ns#Mx\#(index - 1)"}], "#
+                + #""members": {"m\#(index)": {"target": "smithy.api#String"}}}"#
+        }
+        body += #", "ns#Out": {"type": "structure", "mixins": [{"target": "ns#Mx4999"}], "members": {}}"#
+        let model = try ModelLoader.load(data: Data(#"{"smithy": "2.0", "shapes": {\#(body)}}"#.utf8))
+        let out = try XCTUnwrap(model.shape(XCTUnwrap(ShapeID("ns#Out"))))
+        XCTAssertEqual(out.members.count, 5_000)
+        XCTAssertEqual(out.members.first?.name, "m0")
+        XCTAssertEqual(out.members.last?.name, "m4999")
+    }
+}

@@ -96,9 +96,11 @@ public enum SwiftNaming {
     private static func startsWithDigit(_ text: String) -> Bool { text.first?.isNumber ?? false }
 
     /// Names that cannot be a generated property or case even escaped: keywords Swift reserves in every position,
-    /// and the members generated types already declare (`hashValue` from `Hashable`, `customMirror` for redaction).
+    /// and the members generated types already declare (`hashValue` from `Hashable`, `customMirror` for redaction,
+    /// `allCases`, `rawValue` and `isKnown` on enums).
     static let unusableEvenEscaped: Set<String> = [
-        "self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "hashValue", "customMirror",
+        "self", "Self", "Type", "Protocol", "init", "deinit", "subscript", "hashValue", "customMirror", "allCases",
+        "rawValue", "isKnown",
     ]
 
     static let swiftKeywords: Set<String> = [

@@ -45,6 +45,10 @@ extension MemberViewModel {
         let baseType = resolver.type(of: member.target)
         let swiftName = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(member.name))
         let bareName = swiftName.trimmingCharacters(in: "`")
+        // Any keyword may be an argument label except these: `inout` anywhere, and `var` and `let` where a
+        // parameter is declared (elsewhere escaping them draws a warning).
+        let label = bareName == "inout" ? swiftName : bareName
+        let parameterLabel = ["inout", "var", "let"].contains(bareName) ? swiftName : bareName
 
         // Smithy 1.0: a member is non-null when its target has a default (the Primitive* prelude shapes).
         let defaultNode = member.traits.defaultValue
@@ -70,18 +74,18 @@ extension MemberViewModel {
         wireName = member.name
         wireNameLiteral = SwiftLiteral.string(wireName)
         type = isOptional ? baseType + "?" : baseType
-        argumentLabel = bareName
+        argumentLabel = label
         self.isOptional = isOptional
         requiresArgument = !isOptional && !(hasDefault && defaultExpression != nil)
         propertyWrapper = boxed ? "@Boxed " : ""
         if isOptional {
-            initParameter = "\(bareName): \(type) = nil"
+            initParameter = "\(parameterLabel): \(type) = nil"
         } else if hasDefault, let defaultExpression {
-            initParameter = "\(bareName): \(type) = \(defaultExpression)"
+            initParameter = "\(parameterLabel): \(type) = \(defaultExpression)"
         } else {
-            initParameter = "\(bareName): \(type)"
+            initParameter = "\(parameterLabel): \(type)"
         }
-        forwardedArgument = "\(bareName): \(swiftName)"
+        forwardedArgument = "\(label): \(swiftName)"
 
         let keyPath = "forKey: .\(swiftName)"
         if isOptional, container.traits.errorFault != nil, member.name.lowercased() == "message", baseType == "String" {

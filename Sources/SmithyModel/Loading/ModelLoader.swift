@@ -247,14 +247,15 @@ public struct ModelLoader {
 
     /// Copies the members and traits of each shape's mixins into it (Smithy 2.0 `mixins`): the mixins' members
     /// come first, in mixin order; the shape's own traits, and its own traits on a mixed-in member, win.
-    /// Mixins are resolved in dependency order without recursion, so a chain of thousands of mixins cannot
-    /// overflow the stack; a cycle is an error.
+    ///
+    /// Traits are resolved for every shape, in dependency order. Members are flattened only into shapes that are
+    /// not themselves mixins (mixins are never generated, and nothing may target one): a chain of n mixins that
+    /// each add a member would otherwise hold n²/2 members. Every walk is iterative; a cycle is an error.
     private mutating func applyMixins(_ mixins: [ShapeID: [ShapeID]], in shapes: inout [ShapeID: Shape]) {
         guard let order = mixinOrder(mixins, shapes: shapes) else { return }
+        let ownMembers = shapes.mapValues(\.members)
         for id in order {
             guard var shape = shapes[id], let mixinIDs = mixins[id] else { continue }
-            var members: [Member] = []
-            var memberIndex: [String: Int] = [:]
             var traits = Traits()
             for mixinID in mixinIDs {
                 guard let mixin = shapes[mixinID] else {
@@ -265,28 +266,49 @@ public struct ModelLoader {
                 for (key, value) in mixin.traits.values.entries where key != "smithy.api#mixin" && !local.contains(key) {
                     traits[key] = value
                 }
-                for member in mixin.members where memberIndex[member.name] == nil {
-                    var copy = member
-                    copy.id = ShapeID(namespace: id.namespace, name: id.name, member: member.name)
-                    memberIndex[member.name] = members.count
+            }
+            traits.merge(shape.traits)
+            shape.traits = traits
+            if !shape.traits.has("smithy.api#mixin") {
+                shape.members = flattenedMembers(of: id, mixins: mixins, ownMembers: ownMembers)
+            }
+            shapes[id] = shape
+        }
+    }
+
+    /// The members of `id` with those of its mixins, transitively: a depth-first walk that takes each shape's
+    /// own members after its mixins' (each mixin once, even in a diamond); a member seen again keeps its first
+    /// position, and the later declaration's traits and target win.
+    private func flattenedMembers(of id: ShapeID, mixins: [ShapeID: [ShapeID]], ownMembers: [ShapeID: [Member]])
+        -> [Member]
+    {
+        var members: [Member] = []
+        var position: [String: Int] = [:]
+        var visited: Set<ShapeID> = [id]
+        var stack: [(id: ShapeID, next: Int)] = [(id, 0)]
+        while let top = stack.last {
+            let dependencies = mixins[top.id] ?? []
+            if top.next < dependencies.count {
+                stack[stack.count - 1].next += 1
+                let dependency = dependencies[top.next]
+                if visited.insert(dependency).inserted { stack.append((dependency, 0)) }
+                continue
+            }
+            stack.removeLast()
+            for member in ownMembers[top.id] ?? [] {
+                var copy = member
+                copy.id = ShapeID(namespace: id.namespace, name: id.name, member: member.name)
+                if let index = position[member.name] {
+                    members[index].traits.merge(copy.traits)
+                    members[index].target = copy.target
+                    members[index].jsonPath = copy.jsonPath
+                } else {
+                    position[member.name] = members.count
                     members.append(copy)
                 }
             }
-            for member in shape.members {
-                if let index = memberIndex[member.name] {
-                    members[index].traits.merge(member.traits)
-                    members[index].target = member.target
-                    members[index].jsonPath = member.jsonPath
-                } else {
-                    memberIndex[member.name] = members.count
-                    members.append(member)
-                }
-            }
-            traits.merge(shape.traits)
-            shape.members = members
-            shape.traits = traits
-            shapes[id] = shape
         }
+        return members
     }
 
     /// The shapes with mixins, each after all of its mixins (an iterative depth-first post-order); nil, with an

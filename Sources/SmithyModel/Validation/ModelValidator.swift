@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a loaded model against the Smithy rules a client generator relies on, so that everything the
 /// generator accepts becomes code that compiles: member names unique ignoring case, collections that do not
 /// contain themselves, errors that are errors, enum values of the right type, and constraint and default
@@ -16,6 +18,7 @@ public enum ModelValidator {
             checkMemberNames(of: shape, into: diagnostics)
             checkEnumValues(of: shape, into: diagnostics)
             checkErrors(of: shape, in: model, into: diagnostics)
+            checkOperationShapes(of: shape, in: model, into: diagnostics)
             checkConstraints(traits: shape.traits, target: shape, path: shape.jsonPath, id: shape.id, into: diagnostics)
             for member in shape.members {
                 guard let target = model.shape(member.target) else { continue }
@@ -94,6 +97,22 @@ public enum ModelValidator {
         }
     }
 
+    /// An operation's input and output are structures (`smithy.api#Unit` for none), and not error structures:
+    /// the generator builds calls and results from their members.
+    private static func checkOperationShapes(of shape: Shape, in model: Model, into diagnostics: DiagnosticCollector) {
+        guard shape.type == .operation else { return }
+        for (field, target) in [("input", shape.input), ("output", shape.output)] {
+            guard let target, let targetShape = model.shape(target) else { continue }
+            if targetShape.type != .structure {
+                diagnostics.error("an operation's \(field) must be a structure, and \(target) is a \(targetShape.type.rawValue)",
+                                  shape: shape.id, path: JSONPath.key(shape.jsonPath, field))
+            } else if targetShape.traits.errorFault != nil {
+                diagnostics.error("an operation's \(field) cannot be an error structure (\(target) has the error trait)",
+                                  shape: shape.id, path: JSONPath.key(shape.jsonPath, field))
+            }
+        }
+    }
+
     // MARK: - Constraints
 
     private static func checkConstraints(traits: Traits, target: Shape, path: String, id: ShapeID,
@@ -162,7 +181,16 @@ public enum ModelValidator {
                 diagnostics.error("default \(SmithyIdentifier.quoted(text)) is not a value of \(target.id)",
                                   shape: member.id, path: path)
             }
-        case (.boolean, .bool), (.string, .string), (.blob, .string), (.timestamp, .number), (.timestamp, .string),
+        case (.blob, .string(let text)):
+            if Data(base64Encoded: text) == nil {
+                diagnostics.error("default of a blob must be base64 text", shape: member.id, path: path)
+            }
+        case (.timestamp, .string(let text)):
+            if ISO8601DateFormatter().date(from: text) == nil {
+                diagnostics.error("default \(SmithyIdentifier.quoted(text)) is not an RFC 3339 date-time", shape: member.id,
+                                  path: path)
+            }
+        case (.boolean, .bool), (.string, .string), (.timestamp, .number),
              (.list, .array), (.set, .array), (.map, .object), (.document, _):
             return
         default:

@@ -59,6 +59,7 @@ shapes = {
    "either": {"target": "h.x#Either"},
    "secret": {"target": "h.x#Secret"},
    "hashValue": {"target": "smithy.api#Integer"}, "customMirror": {"target": "smithy.api#String"},
+   "inout": {"target": "smithy.api#String"}, "var": {"target": "smithy.api#String"},
    "p0": {"target": "h.x#P0"}, "p1": {"target": "h.x#P1"}, "p2": {"target": "h.x#P2"}, "p3": {"target": "h.x#P3"}}},
  "h.x#Label": {"type": "string", "traits": {"smithy.api#pattern": "^[a-z]+$", "smithy.api#length": {"min": 1, "max": 9}}},
  "h.x#P0": {"type": "string", "traits": {"smithy.api#pattern": PAT[0]}},
@@ -71,7 +72,10 @@ shapes = {
  "h.x#Choice": {"type": "enum", "traits": doc(11), "members": {
    "ONE": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": p(0), "smithy.api#documentation": p(12)}},
    "TWO": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": p(1)}},
-   "THREE": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": p(2)}}}},
+   "THREE": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": p(2)}},
+   "ALL_CASES": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "all"}},
+   "RAW_VALUE": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "raw"}},
+   "IS_KNOWN": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "known"}}}},
  "h.x#Legacy": {"type": "string", "traits": {"smithy.api#enum": [
    {"value": p(3), "name": "FIRST", "documentation": p(4)}, {"value": p(5), "name": "SECOND"}]}},
  "h.x#Level": {"type": "intEnum", "traits": doc(6), "members": {
