@@ -17,6 +17,7 @@ import argparse
 import base64
 import binascii
 import collections
+import contextlib
 import datetime
 import hashlib
 import hmac
@@ -261,6 +262,8 @@ class Service:
         self.calls = collections.Counter()  # operation -> requests that reached it (served by --inspection)
         self.part_failures_left = 0  # --fail-parts: UploadLayerParts still to answer with a ServerException
         self.lost_part_responses_left = 0  # --lose-part-responses: UploadLayerParts still to handle silently
+        self.parts_in_flight = 0  # UploadLayerPart requests being handled now (delay included)
+        self.max_parts_in_flight = 0  # the most at once so far (served by --inspection)
 
     def call(self, operation, params):
         handler = OPERATIONS.get(operation)
@@ -275,6 +278,21 @@ class Service:
                 raise ServiceError("ServerException", "Injected transient failure (--fail-parts)", status=500)
             return handler(self, params)
 
+    @contextlib.contextmanager
+    def part_in_flight(self, operation):
+        """Counts UploadLayerPart requests being handled at once, to see a client's concurrency."""
+        counted = operation == "UploadLayerPart"
+        if counted:
+            with self.lock:
+                self.parts_in_flight += 1
+                self.max_parts_in_flight = max(self.max_parts_in_flight, self.parts_in_flight)
+        try:
+            yield
+        finally:
+            if counted:
+                with self.lock:
+                    self.parts_in_flight -= 1
+
     def take_lost_part_response(self, operation):
         """Whether this UploadLayerPart's response is to be lost (--lose-part-responses)."""
         with self.lock:
@@ -288,6 +306,8 @@ class Service:
         with self.lock:
             if path == "/_inspect/calls":
                 return 200, "application/json", json.dumps(dict(self.calls)).encode()
+            if path == "/_inspect/concurrency":
+                return 200, "application/json", json.dumps({"maxPartsInFlight": self.max_parts_in_flight}).encode()
             repo = self.repositories.get((query.get("repository") or [""])[0])
             digest = (query.get("digest") or [""])[0]
             if path == "/_inspect/blob" and repo is not None and digest in repo.blobs:
@@ -736,10 +756,11 @@ class Handler(BaseHTTPRequestHandler):
                 params = json.loads(body or b"{}")
             except ValueError as error:
                 raise ServiceError("SerializationException", f"The request body is not valid JSON: {error}")
-            if target == TARGET_PREFIX + "UploadLayerPart" and self.server.config.part_delay > 0:
-                time.sleep(self.server.config.part_delay)  # outside the service lock: other requests go on
             operation = target[len(TARGET_PREFIX):]
-            result = self.server.service.call(operation, params)
+            with self.server.service.part_in_flight(operation):
+                if operation == "UploadLayerPart" and self.server.config.part_delay > 0:
+                    time.sleep(self.server.config.part_delay)  # outside the service lock: other requests go on
+                result = self.server.service.call(operation, params)
             if self.server.service.take_lost_part_response(operation):
                 self.close_connection = True  # handled, but the client never hears so: as if the line dropped
                 return

@@ -46,6 +46,12 @@ struct PushTestService {
         return (try JSONSerialization.jsonObject(with: data) as? [String: Int]) ?? [:]
     }
 
+    /// The most UploadLayerPart requests the server was handling at once.
+    func maxPartsInFlight() async throws -> Int {
+        let data = try await get("/_inspect/concurrency") ?? Data()
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Int])?["maxPartsInFlight"] ?? 0
+    }
+
     /// The bytes of the layer or config blob `digest` in `repository`, as the service stored them.
     func blob(_ digest: String, in repository: String) async throws -> Data? {
         try await get("/_inspect/blob?repository=\(repository)&digest=\(digest)")
