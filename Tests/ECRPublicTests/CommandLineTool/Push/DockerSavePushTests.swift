@@ -83,6 +83,25 @@ final class DockerSavePushTests: XCTestCase {
         }
     }
 
+    /// Docker 25 and later write an OCI layout with a `manifest.json` beside it: the layout's own manifest
+    /// is pushed, byte for byte, rather than one written from `manifest.json`.
+    func testADocker25ArchiveIsPushedAsItsOCILayout() async throws {
+        let image = TestImages.ociImage(layerSizes: [25_000], seed: 13)
+        let blobPath = { (blob: TestBlob) in "blobs/sha256/" + blob.digest.dropFirst("sha256:".count) }
+        let dockerManifest = #"[{"Config":"\#(blobPath(image.config))","RepoTags":["web:latest"],"#
+            + #""Layers":["\#(blobPath(image.layers[0]))"]}]"#
+        let files = TestImages.ociLayoutFiles(top: image.manifest, topMediaType: TestImages.ociManifestType,
+                                              blobs: image.blobs) + [("manifest.json", Data(dockerManifest.utf8))]
+        let archive = try TestImages.tarFile(files, for: self)
+        let service = try await PushTestService.start(for: self)
+        _ = try await service.succeed(["create-repository", "--repository-name", "web"])
+
+        let result = try await service.succeed(["push", archive.path, "web:latest"])
+        XCTAssertEqual(result.stdout, image.manifest.digest + "\n")
+        let stored = try await service.manifest(image.manifest.digest, in: "web")
+        XCTAssertEqual(stored, image.manifest.data)
+    }
+
     /// Decompresses with Python's gzip module: code nobody here wrote.
     private func gunzip(_ data: Data) throws -> Data {
         let input = TestImages.temporaryURL("gz", for: self)

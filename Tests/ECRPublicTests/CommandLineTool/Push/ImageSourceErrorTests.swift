@@ -43,6 +43,17 @@ final class ImageSourceErrorTests: XCTestCase {
             + "\(image.config.digest), which is not in the image source")
     }
 
+    func testADockerSaveLayerThatIsNotTheOneItsConfigNames() async throws {
+        let layer = TestImages.layerTar(seed: 32, size: 10_000)
+        let named = sha256Digest(Data("another layer".utf8))
+        let config = TestImages.config(architecture: "amd64", diffIDs: [named])
+        let manifest = #"[{"Config":"config.json","RepoTags":["web:latest"],"Layers":["aaa/layer.tar"]}]"#
+        let archive = try TestImages.tarFile([("config.json", config), ("aaa/layer.tar", layer),
+                                              ("manifest.json", Data(manifest.utf8))], for: self)
+        try await assertRefused(archive, "ecr-public: digest mismatch: \(archive.path)/aaa/layer.tar should be \(named) "
+            + "but its content is \(sha256Digest(layer))")
+    }
+
     func testATarballThatIsNotAnImage() async throws {
         let archive = try TestImages.tarFile([("README.md", Data("hello\n".utf8))], for: self)
         try await assertRefused(archive, "ecr-public: \(archive.path) is not an image: it holds neither an OCI layout "
