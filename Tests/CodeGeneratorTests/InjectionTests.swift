@@ -98,9 +98,8 @@ final class InjectionTests: XCTestCase {
         let files = try GeneratorFixture.generator().generateTests(model: model)
         XCTAssertTrue(files.contains { $0.path == "ProtocolTests.swift" })
         for file in files {
-            for case .code(let text) in try SwiftTokenScanner.scan(file.contents).tokens where text.contains(Self.marker) {
-                // The test's method is named after its id, kept to ASCII letters and digits.
-                XCTAssertEqual(text, "test_INJECTfuncinjectedTest", "\(file.path): model text became code")
+            for case .code(let text) in try SwiftTokenScanner.scan(file.contents).tokens {
+                XCTAssertFalse(text.contains(Self.marker), "\(file.path): model text became code: \(text)")
             }
         }
     }

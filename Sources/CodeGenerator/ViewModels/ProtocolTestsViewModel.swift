@@ -219,9 +219,10 @@ struct ProtocolTestsViewModel {
         return "HTTPResponse(statusCode: \(status), headers: \(headers(test["headers"])), body: Data(\(SwiftLiteral.raw(body)).utf8))"
     }
 
-    /// `test_AwsJson11Enums`: the test id with anything not valid in an identifier dropped.
+    /// `test_AwsJson11Enums`: the test id, when it is an identifier (as every Smithy protocol test id is); any
+    /// other id is free text and stays out of code, in the doc comment only: `test_case` (numbered if repeated).
     private static func methodName(_ id: String) -> String {
-        "test_" + String(id.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") })
+        SmithyIdentifier.isValid(id) ? "test_" + id : "test_case"
     }
 
     private static func documentation(id: String, test: JSONNode) -> [String] {
