@@ -25,7 +25,8 @@ struct TarHeader {
         guard block.count == blockSize else { throw TarFormatError("the file ends inside a header") }
         guard block.contains(where: { $0 != 0 }) else { return nil }
         try checkChecksum(block)
-        let prefix = block[257..<262].elementsEqual("ustar".utf8) ? string(block[345..<500]) : ""
+        // Only POSIX ustar (`ustar\0`) has a name prefix there; old GNU tar (`ustar  \0`) keeps times in it.
+        let prefix = block[257..<263].elementsEqual(Array("ustar".utf8) + [0]) ? string(block[345..<500]) : ""
         let base = string(block[0..<100])
         return TarHeader(
             name: prefix.isEmpty ? base : prefix + "/" + base,

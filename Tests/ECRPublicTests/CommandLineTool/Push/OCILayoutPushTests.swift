@@ -62,6 +62,15 @@ final class OCILayoutPushTests: XCTestCase {
         try await assertStored(image, in: service, tags: ["v1"])
     }
 
+    func testPushesALayoutTarInGNUFormat() async throws {
+        let service = try await serviceWithRepository()
+        let archive = try TestImages.tarFile(layoutFiles, for: self, gnu: true)
+
+        let result = try await service.succeed(["push", archive.path, "web:gnu"])
+        XCTAssertEqual(result.stdout, image.manifest.digest + "\n")
+        try await assertStored(image, in: service, tags: ["gnu"])
+    }
+
     func testABlobLinkedFromOutsideTheLayoutIsFollowed() async throws {
         let service = try await serviceWithRepository()
         let layout = try TestImages.directory(layoutFiles, for: self)

@@ -109,8 +109,11 @@ enum TestImages {
     }
 
     /// Writes `files` as a tar archive (with directory entries, as `tar -C layout .` makes).
-    static func tarFile(_ files: [(String, Data)], for test: XCTestCase, links: [(String, String)] = []) throws -> URL {
+    /// `gnu` writes GNU tar's long-name entries and base-256 sizes instead of pax headers.
+    static func tarFile(_ files: [(String, Data)], for test: XCTestCase, links: [(String, String)] = [],
+                        gnu: Bool = false) throws -> URL {
         var tar = TarWriter()
+        tar.gnu = gnu
         var directories: Set<String> = []
         for (path, data) in files {
             var parent = ""
