@@ -5,7 +5,8 @@ import AWSRuntime
 import Foundation
 
 // Overloads that take an operation's input members as labelled arguments, so a call reads
-// `try await client.describeRepositories(repositoryNames: ["web"])`.
+// `try await client.describeRepositories(repositoryNames: ["web"])`, and no argument at all when the input has no
+// members: `try await client.getAuthorizationToken()`.
 extension ECRPublicClientProtocol {
     /// Calls `batchCheckLayerAvailability(_:)` with a `BatchCheckLayerAvailabilityRequest` made from these arguments.
     public func batchCheckLayerAvailability(
@@ -141,6 +142,16 @@ extension ECRPublicClientProtocol {
             nextToken: nextToken,
             maxResults: maxResults
         ))
+    }
+
+    /// Calls `getAuthorizationToken(_:)` with a `GetAuthorizationTokenRequest`, which has no members.
+    public func getAuthorizationToken() async throws -> GetAuthorizationTokenResponse {
+        try await getAuthorizationToken(GetAuthorizationTokenRequest())
+    }
+
+    /// Calls `getRegistryCatalogData(_:)` with a `GetRegistryCatalogDataRequest`, which has no members.
+    public func getRegistryCatalogData() async throws -> GetRegistryCatalogDataResponse {
+        try await getRegistryCatalogData(GetRegistryCatalogDataRequest())
     }
 
     /// Calls `getRepositoryCatalogData(_:)` with a `GetRepositoryCatalogDataRequest` made from these arguments.

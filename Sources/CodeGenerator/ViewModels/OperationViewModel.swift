@@ -18,6 +18,8 @@ struct OperationViewModel {
     let deprecatedAttribute: String?
     /// Labelled parameters of the convenience overload, one per input member.
     let convenienceParameters: [MemberViewModel]
+    /// Whether the input has members (else the overload takes no argument at all: `getAuthorizationToken()`).
+    let hasConvenienceParameters: Bool
     let hasConvenience: Bool
     let paginator: PaginatorViewModel?
     /// `, hostPrefix: "data.\(input.label)."` from the `endpoint` trait, else empty.
@@ -57,7 +59,8 @@ struct OperationViewModel {
         } ?? []
         if !parameters.isEmpty { parameters[parameters.count - 1].separator = "" }
         convenienceParameters = parameters
-        hasConvenience = !parameters.isEmpty
+        hasConvenienceParameters = !parameters.isEmpty
+        hasConvenience = hasInput
         hostPrefixArgument = Self.hostPrefixArgument(operation: operation, inputMembers: parameters)
         endpointParameters = EndpointParameterBindings(operation: operation, input: input, context: context).entries
         hasEndpointParameters = !endpointParameters.isEmpty
