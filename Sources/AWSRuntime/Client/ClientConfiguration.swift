@@ -52,6 +52,9 @@ public struct ClientConfiguration: Sendable {
     public var accountIDEndpointMode: String?
     /// `standard` or `adaptive`; nil reads `AWS_RETRY_MODE`, then the profile's `retry_mode`, else `standard`.
     public var retryMode: RetryMode?
+    /// Names the application in every request's user agent (`app/…`); nil reads `AWS_SDK_UA_APP_ID`, then the
+    /// profile's `sdk_ua_app_id`.
+    public var appID: String?
     /// Sends bodies uncompressed even for operations with the `requestCompression` trait.
     public var disableRequestCompression: Bool
     /// Bodies smaller than this are sent uncompressed (the AWS SDKs' default: 10240 bytes).
@@ -79,7 +82,8 @@ public struct ClientConfiguration: Sendable {
         requestMinCompressionSizeBytes: Int = 10_240,
         maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize,
         accountIDEndpointMode: String? = nil,
-        retryMode: RetryMode? = nil
+        retryMode: RetryMode? = nil,
+        appID: String? = nil
     ) {
         self.region = region
         self.profile = profile
@@ -102,5 +106,6 @@ public struct ClientConfiguration: Sendable {
         self.maximumResponseBodySize = maximumResponseBodySize
         self.accountIDEndpointMode = accountIDEndpointMode
         self.retryMode = retryMode
+        self.appID = appID
     }
 }

@@ -30,6 +30,8 @@ struct OperationCall: Sendable {
         // Account-based endpoints need the caller's account id, which comes with the credentials.
         let accountID = try state.usesAccountID() ? try await state.credentials.credentials().accountId : nil
         let target = try state.target(operationParameters: endpointParameters, accountID: accountID)
+        let callContext = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: 1)
+        for hook in configuration.hooks { await hook.didResolveEndpoint(target.endpoint, region: target.region, context: callContext) }
         var strategy = configuration.retryStrategy ?? RetryStrategy()
         // The attempt count from the option, environment or profile wins over the strategy's own default.
         strategy.maxAttempts = state.maxAttempts
@@ -52,6 +54,8 @@ struct OperationCall: Sendable {
                 throw CancellationError()
             } catch let transport as HTTPClientError {
                 if Task.isCancelled { throw CancellationError() }
+                let context = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: attempt)
+                for hook in configuration.hooks { await hook.didFail(transport, context: context) }
                 // The same server would answer the same way again.
                 if case .redirectNotFollowed = transport { throw transport }
                 if case .responseTooLarge = transport { throw transport }
@@ -86,7 +90,10 @@ struct OperationCall: Sendable {
                 throw error
             }
             retryCost = cost
-            try await configuration.sleep(strategy.backoff(forRetry: attempt))
+            let delay = strategy.backoff(forRetry: attempt)
+            let context = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: attempt)
+            for hook in configuration.hooks { await hook.willRetry(after: delay, error: error, context: context) }
+            try await configuration.sleep(delay)
             attempt += 1
         }
     }
@@ -96,7 +103,7 @@ struct OperationCall: Sendable {
         var request = HTTPRequest(
             method: self.request.method, url: try requestURL(endpoint: target.endpoint), headers: self.request.headers,
             body: self.request.body)
-        request.headers.add(name: "User-Agent", value: UserAgent.value)
+        request.headers.add(name: "User-Agent", value: state.userAgent)
         for (name, values) in target.headers.sorted(by: { $0.key < $1.key }) {
             for value in values { request.headers.add(name: name, value: value) }
         }
@@ -110,6 +117,11 @@ struct OperationCall: Sendable {
         try state.signer.sign(
             &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
             date: Date().addingTimeInterval(offset))
+        if !configuration.hooks.isEmpty {
+            var redacted = request
+            redacted.headers = request.headers.redacted
+            for hook in configuration.hooks { await hook.didSign(redacted, context: hookContext) }
+        }
         let response = try await state.httpClient.send(request, timeout: configuration.attemptTimeout)
         for hook in configuration.hooks { await hook.didReceive(response, context: hookContext) }
         return response

@@ -30,6 +30,7 @@ final class RuntimeState: Sendable {
         self.maxAttempts = Self.resolveMaxAttempts(configuration)
         self.retryMode = Self.resolveRetryMode(configuration)
         self.rateLimiter = retryMode == .adaptive ? ClientRateLimiter(now: Self.monotonicNow()) : nil
+        self.userAgent = UserAgent.value(sdkId: metadata.sdkId, retryMode: retryMode, appID: Self.resolveAppID(configuration))
         self.credentials = configuration.credentialProvider
             ?? DefaultCredentialChain(profile: configuration.profile, environment: configuration.environment,
                                       httpClient: httpClient)
@@ -156,6 +157,17 @@ final class RuntimeState: Sendable {
             return mode
         }
         return .standard
+    }
+
+    /// The `User-Agent` of every request this client sends.
+    let userAgent: String
+
+    /// The application id for the user agent: client option, `AWS_SDK_UA_APP_ID`, the profile's `sdk_ua_app_id`.
+    static func resolveAppID(_ configuration: ClientConfiguration) -> String? {
+        if let appID = configuration.appID { return appID }
+        if let appID = configuration.environment["AWS_SDK_UA_APP_ID"], !appID.isEmpty { return appID }
+        let locations = SharedConfigLocations(environment: configuration.environment, profile: configuration.profile)
+        return (try? SharedConfig(locations: locations).selectedProfile())?["sdk_ua_app_id"]
     }
 
     /// Seconds on a clock that never jumps, for the rate limiter.

@@ -16,6 +16,14 @@ extension HTTPHeaders: CustomStringConvertible, CustomDebugStringConvertible, Cu
     public var debugDescription: String { description }
 
     public var customMirror: Mirror { Mirror(self, unlabeledChildren: redactedFields, displayStyle: .collection) }
+
+    /// A copy with every secret value (`Authorization`, the session token, the metadata token) replaced by
+    /// `<redacted>`, for handing a signed request to code that must not see them.
+    public var redacted: HTTPHeaders {
+        HTTPHeaders(fields.map { field in
+            (field.name, Self.redactedNames.contains(field.name.lowercased()) ? "<redacted>" : field.value)
+        })
+    }
 }
 
 extension SigV4Signature: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
