@@ -111,6 +111,13 @@ struct OperationCall: Sendable {
         for hook in configuration.hooks { try await hook.willSend(&request, context: hookContext) }
         // Stated (and signed) rather than left to the transport, after the hooks, which may change the body.
         request.headers["Content-Length"] = String(request.body.count)
+        // A line break in a header (from a hook, or one day a header-bound member) would smuggle a header or a
+        // whole request past the signature: refuse it before anything is signed or sent.
+        if let field = request.headers.first(where: { !Self.isSafeHeader($0) }) {
+            let name = Self.isToken(field.name) ? "the header \(field.name)" : "a header with a malformed name"
+            throw ClientRuntimeError.invalidRequest(
+                operation: operation, reason: "\(name) holds a line break, NUL or another character a header cannot carry")
+        }
 
         let credentials = try await state.credentials.credentials()
         let offset = state.clockOffset.withLock { $0 }
@@ -158,6 +165,19 @@ struct OperationCall: Sendable {
             throw ClientRuntimeError.endpointUnavailable("the endpoint \(endpoint) is not a valid URL")
         }
         return url
+    }
+
+    /// Whether a header can go on the wire as it is: a token name, and a value of visible characters, spaces and
+    /// tabs (no CR, LF, NUL or other controls).
+    private static func isSafeHeader(_ field: HTTPHeaders.Field) -> Bool {
+        isToken(field.name) && field.value.utf8.allSatisfy { byte in byte == 0x09 || (byte >= 0x20 && byte != 0x7F) }
+    }
+
+    /// An HTTP token (RFC 9110): visible ASCII but delimiters.
+    private static func isToken(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            byte > 0x20 && byte < 0x7F && !"()<>@,;:\\\"/[]?={}".utf8.contains(byte)
+        }
     }
 
     /// The start of a host label, which the endpoint's first label completes: letters, digits and hyphens, not

@@ -87,3 +87,39 @@ final class ObservabilityTests: XCTestCase {
         XCTAssertTrue(agents[1].hasSuffix("cfg/retry-mode#adaptive"), agents[1])
     }
 }
+
+/// A header that would split into two on the wire is refused before anything is signed or sent.
+final class HeaderInjectionTests: XCTestCase {
+    struct AddHeader: RequestHook {
+        let name: String
+        let value: String
+        func willSend(_ request: inout HTTPRequest, context: RequestHookContext) async throws {
+            request.headers.add(name: name, value: value)
+        }
+    }
+
+    func testALineBreakInAHeaderIsRefusedAndNothingIsSent() async throws {
+        for (name, value) in [("X-Note", "a\r\nX-Injected: b"), ("X-Note", "a\nb"), ("X-Note", "nul\u{0}"), ("X Bad", "v")] {
+            let server = try LoopbackHTTPServer(replies: [.status(200, "{}")])
+            defer { server.stop() }
+            do {
+                _ = try await TestService.ping(TestService.runtime(url: server.baseURL) { $0.hooks = [AddHeader(name: name, value: value)] })
+                XCTFail("expected the request to be refused: \(name)")
+            } catch let error as ClientRuntimeError {
+                guard case .invalidRequest(_, let reason) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(reason.contains("cannot carry"), reason)
+                XCTAssertFalse(reason.contains("\r") || reason.contains("\n"), reason)
+            }
+            XCTAssertEqual(server.requests.count, 0)
+        }
+    }
+
+    func testOrdinaryHeadersWithTabsAndUnicodeGoThrough() async throws {
+        let server = try LoopbackHTTPServer(replies: [.status(200, "{}")])
+        defer { server.stop() }
+        _ = try await TestService.ping(TestService.runtime(url: server.baseURL) {
+            $0.hooks = [AddHeader(name: "X-Note", value: "tab\there, café")]
+        })
+        XCTAssertEqual(server.requests.count, 1)
+    }
+}
