@@ -12,7 +12,14 @@ final class RuntimeState: Sendable {
     /// Seconds to add to the local clock when signing, learnt from a clock-skew error.
     let clockOffset = LockedValue<TimeInterval>(0)
     private let endpointBase = LockedValue<EndpointBase?>(nil)
-    private let resolvedTarget = LockedValue<ResolvedTarget?>(nil)
+    /// Resolved targets by the parameters a call adds; bounded, since those may be table names or ARNs.
+    private let resolvedTargets = LockedValue<[TargetKey: ResolvedTarget]>([:])
+    private static let maximumCachedTargets = 256
+
+    private struct TargetKey: Hashable {
+        var operationParameters: [String: JSONValue]
+        var accountID: String?
+    }
 
     /// The region and endpoint calls go to.
     struct ResolvedTarget: Sendable {
@@ -54,12 +61,16 @@ final class RuntimeState: Sendable {
 
     /// Region and endpoint for a call: the configuration's parameters with the operation's own (its
     /// `staticContextParams`, `contextParam` members and `operationContextParams`) and the caller's account id.
-    /// Calls that add nothing share one resolution (the configuration cannot change for a client).
+    /// Resolutions are kept by what the call adds (the configuration cannot change for a client), so a busy
+    /// client does not evaluate the rule set on every call.
     func target(operationParameters: [String: JSONValue] = [:], accountID: String? = nil) throws -> ResolvedTarget {
         let base = try base()
-        guard let evaluator = base.evaluator else { return base.fixed! }
-        let isShared = operationParameters.isEmpty && accountID == nil
-        if isShared, let cached = resolvedTarget.withLock({ $0 }) { return cached }
+        if let fixed = base.fixed { return fixed }
+        guard let evaluator = base.evaluator else {
+            throw ClientRuntimeError.endpointUnavailable("the model has no endpoint rule set; set endpointURL")
+        }
+        let key = TargetKey(operationParameters: operationParameters, accountID: accountID)
+        if let cached = resolvedTargets.withLock({ $0[key] }) { return cached }
         var parameters = base.parameters
         for (name, value) in operationParameters { parameters[name] = value }
         if let accountID { parameters.builtIns[.accountID] = .string(accountID) }
@@ -68,7 +79,10 @@ final class RuntimeState: Sendable {
             throw ClientRuntimeError.endpointUnavailable("the rule set produced an invalid URL \(endpoint.url)")
         }
         let resolved = ResolvedTarget(region: base.region, endpoint: url, headers: endpoint.headers)
-        if isShared { resolvedTarget.withLock { $0 = resolved } }
+        resolvedTargets.withLock { cache in
+            if cache.count >= Self.maximumCachedTargets { cache.removeAll() }
+            cache[key] = resolved
+        }
         return resolved
     }
 

@@ -27,7 +27,7 @@ enum SwiftLiteral {
     /// A raw string literal (`#"…"#`) whose delimiter does not occur in `text`, for long JSON and regexes; a
     /// plain literal when the text holds anything that must be escaped (a raw literal cannot escape).
     static func raw(_ text: String) -> String {
-        if text.unicodeScalars.contains(where: needsEscape) || text.contains("\t") { return string(text) }
+        if text.unicodeScalars.contains(where: needsEscape) { return string(text) }
         var hashes = "#"
         while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
         return "\(hashes)\"\(text)\"\(hashes)"
