@@ -29,12 +29,13 @@ enum GeneratorFixture {
     }
 
     /// A one-operation awsJson1_1 service whose shapes section is `shapes` (JSON object members, no braces).
-    static func serviceModel(protocolTrait: String = "aws.protocols#awsJson1_1", extraShapes: String) -> String {
+    static func serviceModel(protocolTrait: String = "aws.protocols#awsJson1_1", operationTraits: String = "{}",
+                             extraShapes: String) -> String {
         """
         {"smithy": "2.0", "shapes": {
           "t.s#Svc": {"type": "service", "version": "1", "operations": [{"target": "t.s#Op"}],
                       "traits": {"\(protocolTrait)": {}, "aws.api#service": {"sdkId": "Test"}}},
-          "t.s#Op": {"type": "operation", "input": {"target": "t.s#OpInput"}},
+          "t.s#Op": {"type": "operation", "input": {"target": "t.s#OpInput"}, "traits": \(operationTraits)},
           \(extraShapes)
         }}
         """

@@ -102,17 +102,29 @@ final class HostileModelGenerationTests: XCTestCase {
 
 /// Where the output is knowingly less than the model asks for, the generator says so.
 final class GenerationWarningTests: XCTestCase {
-    func testStreamingMembersAndEventStreamsAreWarnedAbout() throws {
+    func testStreamingBlobsAreWarnedAbout() throws {
         let text = GeneratorFixture.serviceModel(extraShapes: #"""
-            "t.s#OpInput": {"type": "structure", "members": {"body": {"target": "t.s#Body"}, "events": {"target": "t.s#Events"}}},
-            "t.s#Body": {"type": "blob", "traits": {"smithy.api#streaming": {}}},
+            "t.s#OpInput": {"type": "structure", "members": {"body": {"target": "t.s#Body"}}},
+            "t.s#Body": {"type": "blob", "traits": {"smithy.api#streaming": {}}}
+            """#)
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
+            #"warning: t.s#OpInput$body is a streaming blob, which is not supported yet: it is generated as a whole value read into memory [shape t.s#OpInput$body at $.shapes["t.s#OpInput"].members.body]"#,
+        ])
+    }
+
+    /// Generated as plain values, event-stream operations would compile and fail on every call: they are left
+    /// out, with a warning, and the rest of the service is generated.
+    func testEventStreamOperationsAreLeftOutWithAWarning() throws {
+        let text = GeneratorFixture.serviceModel(extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {"events": {"target": "t.s#Events"}}},
             "t.s#Events": {"type": "union", "traits": {"smithy.api#streaming": {}}, "members": {"tick": {"target": "t.s#Tick"}}},
             "t.s#Tick": {"type": "structure", "members": {}}
             """#)
         XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
-            #"warning: t.s#OpInput$body is a streaming blob, which is not supported yet: it is generated as a whole value read into memory [shape t.s#OpInput$body at $.shapes["t.s#OpInput"].members.body]"#,
-            #"warning: t.s#OpInput$events is an event stream, which is not supported yet: it is generated as a whole value read into memory [shape t.s#OpInput$events at $.shapes["t.s#OpInput"].members.events]"#,
+            #"warning: t.s#Op is left out: its member t.s#OpInput$events is an event stream, which is not supported yet [shape t.s#Op at $.shapes["t.s#Op"]]"#,
         ])
+        let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
+        XCTAssertFalse(files.map(\.contents).joined().contains("func op("), "the operation is not generated")
     }
 
     func testAPaginatorWhoseTokenLeadsNowhereIsWarnedAboutOnce() throws {

@@ -109,8 +109,11 @@ struct OperationCall: Sendable {
         }
         let hookContext = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: attempt)
         for hook in configuration.hooks { try await hook.willSend(&request, context: hookContext) }
-        // Stated (and signed) rather than left to the transport, after the hooks, which may change the body.
-        request.headers["Content-Length"] = String(request.body.count)
+        // Stated (and signed) rather than left to the transport, after the hooks, which may change the body; a
+        // GET or DELETE without a body has none.
+        if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
+            request.headers["Content-Length"] = String(request.body.count)
+        }
         // A line break in a header (from a hook, or one day a header-bound member) would smuggle a header or a
         // whole request past the signature: refuse it before anything is signed or sent.
         if let field = request.headers.first(where: { !Self.isSafeHeader($0) }) {
@@ -142,11 +145,12 @@ struct OperationCall: Sendable {
             throw ClientRuntimeError.endpointUnavailable("the endpoint \(endpoint) is not a valid URL")
         }
         // The request line always names the path: `/` for a bare host, the operation's path under a base path.
-        let base = components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path
-        components.path = base + (request.path.hasPrefix("/") ? request.path : "/" + request.path)
+        let basePath = components.percentEncodedPath
+        let base = basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath
+        components.percentEncodedPath = base + (request.path.hasPrefix("/") ? request.path : "/" + request.path)
         if !request.query.isEmpty {
-            components.percentEncodedQuery = request.query.map {
-                URIEncoding.encode($0.name) + "=" + URIEncoding.encode($0.value)
+            components.percentEncodedQuery = request.query.map { parameter in
+                URIEncoding.encode(parameter.name) + (parameter.value.map { "=" + URIEncoding.encode($0) } ?? "")
             }.joined(separator: "&")
         }
         if let hostPrefix {

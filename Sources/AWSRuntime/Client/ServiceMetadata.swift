@@ -2,7 +2,7 @@
 public struct ServiceMetadata: Sendable {
     /// The protocol the service speaks on the wire.
     public enum WireProtocol: Sendable {
-        case awsJson1_0, awsJson1_1
+        case awsJson1_0, awsJson1_1, restJson1
     }
 
     /// The SDK id, e.g. `ECR PUBLIC`.
@@ -11,7 +11,7 @@ public struct ServiceMetadata: Sendable {
     public var signingName: String
     /// The `X-Amz-Target` prefix: the service shape's name, e.g. `SpencerFrontendService`.
     public var targetPrefix: String
-    /// Which awsJson version the service speaks.
+    /// Which protocol the service speaks.
     public var wireProtocol: WireProtocol
     /// The model's API version, e.g. `2020-10-30`.
     public var apiVersion: String
@@ -39,6 +39,17 @@ public struct ServiceMetadata: Sendable {
             return AWSJSONCodec(version: "1.0", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible)
         case .awsJson1_1:
             return AWSJSONCodec(version: "1.1", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible)
+        case .restJson1:
+            return RestJSONCodec(customization: customization)
+        }
+    }
+
+    /// What the service needs beyond its protocol (API Gateway, Glacier), by its SDK id.
+    public var customization: ServiceCustomization? {
+        switch sdkId {
+        case "API Gateway": return .apiGateway
+        case "Glacier": return .glacier(apiVersion: apiVersion)
+        default: return nil
         }
     }
 

@@ -28,9 +28,13 @@ public struct ServiceRuntime: Sendable {
     ///
     /// `endpointParameters` are the operation's own endpoint rule-set parameters (its `staticContextParams`,
     /// the input's `contextParam` members and `operationContextParams`); nil values are left unset.
+    ///
+    /// `http` is the operation's `http` trait, for protocols that bind members to the request (restJson1).
+    /// `requiresChecksum`: the operation has `httpChecksumRequired`, so the body's MD5 goes in `Content-MD5`.
     public func invoke<Input: OperationInput, Output: Decodable & Sendable, Failure: ServiceError>(
-        operation: String, input: Input, output: Output.Type, error: Failure.Type, hostPrefix: String? = nil,
-        compressesRequest: Bool = false, endpointParameters: [String: JSONValue?] = [:]
+        operation: String, input: Input, output: Output.Type, error: Failure.Type, http: HTTPRoute? = nil,
+        hostPrefix: String? = nil, compressesRequest: Bool = false, requiresChecksum: Bool = false,
+        endpointParameters: [String: JSONValue?] = [:]
     ) async throws -> Output {
         if let invalid = Validator.validate(input, operation: operation, options: configuration.validation) {
             throw invalid
@@ -40,7 +44,7 @@ public struct ServiceRuntime: Sendable {
         do {
             request = try codec.encode(
                 input, operation: operation,
-                context: RequestEncodingContext(idempotencyTokenGenerator: configuration.idempotencyTokenGenerator))
+                context: RequestEncodingContext(idempotencyTokenGenerator: configuration.idempotencyTokenGenerator, route: http))
         } catch {
             throw ClientRuntimeError.invalidRequest(operation: operation, reason: String(describing: error))
         }
@@ -49,6 +53,9 @@ public struct ServiceRuntime: Sendable {
             && request.body.count >= max(0, configuration.requestMinCompressionSizeBytes) {
             request.body = Gzip.compress(request.body)
             request.headers.add(name: "Content-Encoding", value: "gzip")
+        }
+        if requiresChecksum && !request.headers.contains("Content-MD5") {
+            request.headers.add(name: "Content-MD5", value: MD5.base64(request.body))
         }
         let call = OperationCall(
             runtime: self, codec: codec, operation: operation, request: request, hostPrefix: hostPrefix,

@@ -33,21 +33,33 @@ public struct ServiceErrorPayload: Sendable {
     public var message: String?
     /// The operation, status and request id of the response.
     public var context: ServiceErrorContext
-    /// The JSON body, for decoding the error's own members.
+    /// The body, for decoding the error's own members.
     public var body: Data
+    /// The response headers, for error members bound to headers (restJson1, restXml).
+    public var headers: HTTPHeaders
+    /// Reads the body in the protocol's format.
+    let bodyDecoder: any HTTPBodyDecoder
 
-    /// A payload already split into code, message and body.
-    public init(code: String, message: String?, context: ServiceErrorContext, body: Data) {
+    /// A payload already split into code, message and body (a JSON body unless `bodyDecoder` says otherwise).
+    public init(code: String, message: String?, context: ServiceErrorContext, body: Data, headers: HTTPHeaders = [:],
+                bodyDecoder: any HTTPBodyDecoder = JSONBodyDecoder()) {
         self.code = code
         self.message = message
         self.context = context
         self.body = body
+        self.headers = headers
+        self.bodyDecoder = bodyDecoder
     }
 
-    /// Decodes the error's members from the body; nil when they do not decode (the code still identifies it).
-    /// An empty body decodes as `{}`. (Generated error types read their message under either spelling of its key.)
+    /// Decodes the error's members from the body (and headers); nil when they do not decode (the code still
+    /// identifies it). An empty body decodes as a value with no members set. (Generated error types read their
+    /// message under either spelling of its key.)
     public func decodeDetails<Details: Decodable>(_ type: Details.Type) -> Details? {
-        try? AWSJSONCoding.makeDecoder().decode(Details.self, from: body.isBlankJSONBody ? Data("{}".utf8) : body)
+        if let bound = Details.self as? any HTTPBoundOutput.Type {
+            let response = HTTPResponse(statusCode: context.statusCode, headers: headers, body: body)
+            return (try? bound.init(httpResponse: HTTPResponseBindings(response: response, bodyDecoder: bodyDecoder))) as? Details
+        }
+        return try? bodyDecoder.decode(Details.self, from: body)
     }
 }
 

@@ -27,10 +27,13 @@ public protocol ProtocolCodec: Sendable {
 public struct RequestEncodingContext: Sendable {
     /// Fills members with the `idempotencyToken` trait the caller left unset.
     public var idempotencyTokenGenerator: @Sendable () -> String
+    /// The operation's `http` trait, for protocols that bind inputs to HTTP (restJson1, restXml).
+    public var route: HTTPRoute?
 
     /// A context for one call.
-    public init(idempotencyTokenGenerator: @escaping @Sendable () -> String) {
+    public init(idempotencyTokenGenerator: @escaping @Sendable () -> String, route: HTTPRoute? = nil) {
         self.idempotencyTokenGenerator = idempotencyTokenGenerator
+        self.route = route
     }
 }
 
@@ -38,17 +41,17 @@ public struct RequestEncodingContext: Sendable {
 public struct EncodedRequest: Sendable {
     /// The HTTP method.
     public var method: String
-    /// The path under the endpoint's own path, starting with `/`.
+    /// The path under the endpoint's own path, starting with `/`, percent-encoded.
     public var path: String
-    /// Query parameters in order, not yet percent-encoded.
-    public var query: [(name: String, value: String)]
+    /// Query parameters in order, not yet percent-encoded; a nil value is a parameter without `=` (`?tagging`).
+    public var query: [(name: String, value: String?)]
     /// The protocol's headers (content type, operation target, bound members).
     public var headers: HTTPHeaders
     /// The body bytes.
     public var body: Data
 
     /// A request with every part given.
-    public init(method: String, path: String, query: [(name: String, value: String)] = [], headers: HTTPHeaders = HTTPHeaders(),
+    public init(method: String, path: String, query: [(name: String, value: String?)] = [], headers: HTTPHeaders = HTTPHeaders(),
                 body: Data = Data()) {
         self.method = method
         self.path = path

@@ -123,6 +123,10 @@ public enum SwiftNaming {
         // Runtime names: every public type of AWSRuntime (a test keeps this list complete), so a user who
         // imports both modules never meets an ambiguous name.
         "AWSCredentials", "AWSJSONCodec", "AWSJSONCoding", "AWSPartition", "AWSPartitionTable", "AWSRuntime",
+        "HTTPBindingError", "HTTPBindingValue", "HTTPBodyDecoder", "HTTPBoundInput", "HTTPBoundOutput", "HTTPHeaderList",
+        "HTTPRequestBindings", "HTTPResponseBindings", "HTTPRoute", "JSONBodyDecoder", "RestJSONCodec",
+        "ServiceCustomization", "ParsedXMLElement", "XMLDocumentReader", "XMLReadError", "XMLWriter", "QueryWriter",
+        "CBORReader", "CBORReadError", "CBORValue", "CBORWriter",
         "AnyCodingKey", "Boxed", "CachingCredentialProvider", "CanonicalRequest", "Client", "ClientConfiguration",
         "ClientRateLimiter", "ClientRuntimeError", "ConfigError", "ConstraintViolation",
         "ContainerCredentialProvider", "CredentialProvider", "CredentialProviderChain", "CredentialProviderError",

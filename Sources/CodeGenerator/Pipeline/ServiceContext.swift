@@ -18,10 +18,22 @@ struct ServiceContext {
     let names: TypeNameTable
 
     enum WireProtocol: String {
-        case awsJson1_0, awsJson1_1
+        case awsJson1_0, awsJson1_1, restJson1
 
         var runtimeCase: String { ".\(rawValue)" }
+
+        /// Whether operation inputs and outputs bind members to the URI, query, headers and payload.
+        var usesHTTPBindings: Bool { self == .restJson1 }
+
+        /// Whether JSON keys follow `jsonName` (only restJson1; the awsJson protocols use member names).
+        var honoursJSONName: Bool { self == .restJson1 }
     }
+
+    /// Operation inputs, outputs and errors: the structures whose members HTTP-binding protocols bind (members
+    /// of the same shapes nested anywhere else are plain body members). Empty for other protocols.
+    let httpBoundShapes: Set<ShapeID>
+    /// The operation inputs among ``httpBoundShapes``.
+    let httpInputShapes: Set<ShapeID>
 
     /// Where every stage of this generation run reports problems.
     let diagnostics: DiagnosticCollector
@@ -58,11 +70,13 @@ struct ServiceContext {
             wireProtocol = .awsJson1_1
         } else if service.traits.has(TraitID.awsJson1_0) {
             wireProtocol = .awsJson1_0
+        } else if service.traits.has(TraitID.restJson1) {
+            wireProtocol = .restJson1
         } else {
             let protocols = service.traits.ids.filter { $0.hasPrefix("aws.protocols#") || $0.hasPrefix("smithy.protocols#") }
             let found = protocols.isEmpty ? "none" : protocols.joined(separator: ", ")
             diagnostics.error(
-                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1",
+                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1",
                 shape: service.id, path: JSONPath.key(service.jsonPath, "traits"))
             throw ModelError(diagnostics: diagnostics.diagnostics)
         }
@@ -81,6 +95,7 @@ struct ServiceContext {
             }
             operations = operations.filter { allowList.contains($0.id.name) }
         }
+        operations = Self.leavingOutEventStreams(operations, model: model, diagnostics: diagnostics)
         self.operations = operations
         Self.checkOperationNames(operations, diagnostics: diagnostics)
 
@@ -100,10 +115,43 @@ struct ServiceContext {
                 || ($0.type == .string && $0.traits.legacyEnumDefinitions != nil)
         }
         errorShapes = errorIDs.sorted().compactMap { model.shape($0) }
+        if wireProtocol.usesHTTPBindings {
+            var bound = errorIDs
+            for operation in operations {
+                if let input = operation.input { bound.insert(input) }
+                if let output = operation.output { bound.insert(output) }
+            }
+            httpBoundShapes = bound
+            httpInputShapes = Set(operations.compactMap(\.input))
+        } else {
+            httpBoundShapes = []
+            httpInputShapes = []
+        }
         names = TypeNameTable(shapes: reachableShapes, serviceName: serviceName, service: service, diagnostics: diagnostics)
         Self.checkMemberNames(of: reachableShapes, diagnostics: diagnostics)
         Self.warnAboutStreaming(in: reachableShapes, model: model, diagnostics: diagnostics)
+        if wireProtocol.usesHTTPBindings {
+            HTTPBindingCheck(model: model, diagnostics: diagnostics).check(operations: operations, errors: errorShapes)
+        }
         try diagnostics.throwIfErrors()
+    }
+
+    /// Operations whose input or output is an event stream are left out, with a warning, until the runtime
+    /// speaks event streams: generated as plain values they would compile and then fail on every call.
+    private static func leavingOutEventStreams(_ operations: [Shape], model: Model, diagnostics: DiagnosticCollector)
+        -> [Shape]
+    {
+        operations.filter { operation in
+            let structures = [operation.input, operation.output].compactMap { $0.flatMap(model.shape) }
+            let stream = structures.lazy.flatMap(\.members).first { member in
+                model.shape(member.target).map { $0.type == .union && $0.traits.isStreaming } ?? false
+            }
+            guard let stream else { return true }
+            diagnostics.warning(
+                "\(operation.id) is left out: its member \(stream.id) is an event stream, which is not supported yet",
+                shape: operation.id, path: operation.jsonPath)
+            return false
+        }
     }
 
     /// Streaming blobs and event streams are generated as whole in-memory values until the runtime streams
@@ -166,6 +214,18 @@ struct ServiceContext {
     func target(of member: Member) -> Shape? { model.shape(member.target) }
 
     func isError(_ shape: Shape) -> Bool { shape.traits.errorFault != nil }
+
+    /// Where `member` of `container` goes on the wire under this service's protocol: nil for a body member.
+    func httpBinding(of member: Member, in container: Shape) -> HTTPBinding? {
+        guard httpBoundShapes.contains(container.id), let binding = member.traits.httpBinding else { return nil }
+        switch binding {
+        case .label, .query, .queryParams:
+            // Request-only: in an output or error such a member is an ordinary body member.
+            return httpInputShapes.contains(container.id) ? binding : nil
+        default:
+            return binding
+        }
+    }
 
     var access: String { options.accessLevel.rawValue }
 }

@@ -19,6 +19,8 @@ struct EnumViewModel {
     let catchAllName: String
     /// Whether the type is reachable from inputs (and so is validated).
     let isValidatable: Bool
+    /// Whether the protocol may bind values of the type to labels, query parameters or headers.
+    let bindsToHTTP: Bool
 
     init(shape: Shape, context: ServiceContext) {
         typeName = context.names[shape.id] ?? shape.id.name
@@ -47,5 +49,6 @@ struct EnumViewModel {
         }
         catchAllName = EnumCaseNaming.catchAllName(for: modelCases)
         isValidatable = context.inputClosure.contains(shape.id)
+        bindsToHTTP = context.wireProtocol.usesHTTPBindings
     }
 }

@@ -33,6 +33,10 @@ struct MemberViewModel {
     let deprecatedAttribute: String?
     /// `@Boxed ` for members that close a recursive cycle.
     let propertyWrapper: String
+    /// Where an HTTP-binding protocol puts the member (nil for body members and for other protocols).
+    let httpBinding: HTTPBinding?
+    /// Whether the member is in the body (`CodingKeys`): every member unless it is bound elsewhere.
+    var isBodyMember: Bool { httpBinding == nil }
     var separator: String = ","
 }
 
@@ -71,7 +75,8 @@ extension MemberViewModel {
         storageName = isDeprecated ? "_" + bareName : swiftName
         codingKey = swiftName
         // awsJson 1.0 and 1.1 ignore `jsonName` (only restJson1 honours it): the member name is the key.
-        wireName = member.name
+        wireName = context.wireProtocol.honoursJSONName ? member.traits.jsonName ?? member.name : member.name
+        httpBinding = context.httpBinding(of: member, in: container)
         wireNameLiteral = SwiftLiteral.string(wireName)
         type = isOptional ? baseType + "?" : baseType
         argumentLabel = label
@@ -88,7 +93,12 @@ extension MemberViewModel {
         forwardedArgument = "\(label): \(swiftName)"
 
         let keyPath = "forKey: .\(swiftName)"
-        if isOptional, container.traits.errorFault != nil, member.name.lowercased() == "message", baseType == "String" {
+        if httpBinding != nil {
+            // Not in the body: the protocol's binding code reads it from the response after the body.
+            let unset = isOptional ? "nil" : defaultExpression ?? target.flatMap(ZeroValueLiteral.errorCorrection(for:))
+                ?? "try JSONBodyDecoder().decode(\(baseType).self, from: Data())"
+            decodeStatement = "self.\(storageName) = \(unset)"
+        } else if isOptional, container.traits.errorFault != nil, member.name.lowercased() == "message", baseType == "String" {
             // Services and emulators spell an error's message key either way (a model's `Message` arrives as
             // `message` and the reverse), so an error's message member reads both, as AWS SDKs do.
             let otherSpelling = member.name == "message" ? "Message" : "message"

@@ -24,7 +24,10 @@ struct OperationViewModel {
     let paginator: PaginatorViewModel?
     /// `, hostPrefix: "data.\(input.label)."` from the `endpoint` trait, else empty.
     let hostPrefixArgument: String
-    /// `, compressesRequest: true` when the `requestCompression` trait lists gzip, else empty.
+    /// `, http: HTTPRoute(method: "GET", uri: "/{Bucket}")` under HTTP-binding protocols, else empty.
+    let httpArgument: String
+    /// `, compressesRequest: true` when the `requestCompression` trait lists gzip, `, requiresChecksum: true` with
+    /// `httpChecksumRequired`, else empty.
     let compressionArgument: String
     /// The endpoint rule-set parameters the operation supplies (see ``EndpointParameterBindings``).
     let endpointParameters: [EndpointParameterBindings.Entry]
@@ -61,11 +64,18 @@ struct OperationViewModel {
         convenienceParameters = parameters
         hasConvenienceParameters = !parameters.isEmpty
         hasConvenience = hasInput
+        if context.wireProtocol.usesHTTPBindings, let http = operation.traits.http {
+            let code = http.code == 200 ? "" : ", successCode: \(http.code)"
+            httpArgument = ", http: HTTPRoute(method: \(SwiftLiteral.string(http.method)), uri: \(SwiftLiteral.string(http.uri))\(code))"
+        } else {
+            httpArgument = ""
+        }
         hostPrefixArgument = Self.hostPrefixArgument(operation: operation, inputMembers: parameters)
         endpointParameters = EndpointParameterBindings(operation: operation, input: input, context: context).entries
         hasEndpointParameters = !endpointParameters.isEmpty
         let encodings = operation.traits[TraitID.requestCompression]?["encodings"]?.arrayValue ?? []
-        compressionArgument = encodings.contains(.string("gzip")) ? ", compressesRequest: true" : ""
+        compressionArgument = (encodings.contains(.string("gzip")) ? ", compressesRequest: true" : "")
+            + (operation.traits.has(TraitID.httpChecksumRequired) ? ", requiresChecksum: true" : "")
     }
 
     /// The `endpoint` trait's `hostPrefix` as a Swift string literal that interpolates the input's host labels.

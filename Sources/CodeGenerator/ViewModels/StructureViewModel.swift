@@ -8,6 +8,11 @@ struct StructureViewModel {
     let conformances: String
     let members: [MemberViewModel]
     let hasMembers: Bool
+    /// The members in the body (`CodingKeys`); all of them unless the protocol binds some to HTTP.
+    let bodyMembers: [MemberViewModel]
+    let hasBodyMembers: Bool
+    /// Present when the protocol binds members of this structure to the URI, query, headers or payload.
+    let httpBindings: HTTPBindingsViewModel?
     /// Present for shapes reachable from an operation input.
     let validation: ValidationViewModel?
     /// Present when the structure has sensitive members.
@@ -32,6 +37,9 @@ struct StructureViewModel {
         if !members.isEmpty { members[members.count - 1].separator = "" }
         self.members = members
         hasMembers = !members.isEmpty
+        bodyMembers = members.filter(\.isBodyMember)
+        hasBodyMembers = !bodyMembers.isEmpty
+        httpBindings = HTTPBindingsViewModel(shape: shape, members: members, context: context)
         redaction = RedactionViewModel(shape: shape, members: members, context: context)
 
         var protocols = ["Sendable", "Hashable", "Codable"]

@@ -9,7 +9,7 @@ extension MemberViewModel: TemplateFields {
             "initParameter": initParameter, "forwardedArgument": forwardedArgument,
             "decodeStatement": decodeStatement, "encodeStatement": encodeStatement, "documentation": documentation,
             "deprecatedAttribute": deprecatedAttribute as Any, "propertyWrapper": propertyWrapper,
-            "separator": separator,
+            "httpBinding": httpBinding as Any, "separator": separator,
         ]
     }
 }
@@ -18,8 +18,8 @@ extension StructureViewModel: TemplateFields {
     var templateFields: [String: Any] {
         [
             "typeName": typeName, "access": access, "documentation": documentation, "conformances": conformances,
-            "members": members, "hasMembers": hasMembers, "validation": validation as Any,
-            "redaction": redaction as Any,
+            "members": members, "hasMembers": hasMembers, "bodyMembers": bodyMembers, "hasBodyMembers": hasBodyMembers,
+            "httpBindings": httpBindings as Any, "validation": validation as Any, "redaction": redaction as Any,
         ]
     }
 }

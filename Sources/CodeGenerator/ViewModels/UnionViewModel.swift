@@ -44,7 +44,7 @@ struct UnionViewModel {
             }
             seen[name] = member.name
             // awsJson 1.0 and 1.1 ignore `jsonName`: the member name is the key.
-            let wireName = member.name
+            let wireName = context.wireProtocol.honoursJSONName ? member.traits.jsonName ?? member.name : member.name
             let key = "AnyCodingKey(\(SwiftLiteral.string(wireName)))"
             let target = context.target(of: member)
             var encode = "try container.encode(value, forKey: \(key))"

@@ -119,6 +119,28 @@ extension Traits {
     /// Whether the service has `aws.protocols#awsQueryCompatible`.
     public var isAWSQueryCompatible: Bool { has(TraitID.awsQueryCompatible) }
 
+    /// `smithy.api#http`: the operation's method, URI pattern and success code.
+    public var http: HTTPTrait? {
+        guard let node = self[TraitID.http], let method = node["method"]?.stringValue,
+              let uri = node["uri"]?.stringValue else { return nil }
+        return HTTPTrait(method: method, uri: uri, code: node["code"]?.intValue ?? 200)
+    }
+
+    /// Where an HTTP-binding protocol puts the member; nil for a body member.
+    public var httpBinding: HTTPBinding? {
+        if has(TraitID.httpLabel) { return .label }
+        if let name = self[TraitID.httpQuery]?.stringValue { return .query(name) }
+        if has(TraitID.httpQueryParams) { return .queryParams }
+        if let name = self[TraitID.httpHeader]?.stringValue { return .header(name) }
+        if let prefix = self[TraitID.httpPrefixHeaders]?.stringValue { return .prefixHeaders(prefix) }
+        if has(TraitID.httpPayload) { return .payload }
+        if has(TraitID.httpResponseCode) { return .responseCode }
+        return nil
+    }
+
+    /// `smithy.api#mediaType`.
+    public var mediaType: String? { self[TraitID.mediaType]?.stringValue }
+
     /// `aws.protocols#awsQueryError`: the legacy code and status of an error shape.
     public var awsQueryError: (code: String, httpStatus: Int)? {
         guard let node = self[TraitID.awsQueryError], let code = node["code"]?.stringValue,
@@ -136,6 +158,37 @@ extension JSONNode {
 }
 
 /// A `length` constraint; a nil bound is not checked.
+/// `smithy.api#http`: `GET /{Bucket}/{Key+}?x-id=GetObject`, 200.
+public struct HTTPTrait: Sendable, Equatable {
+    /// The HTTP method.
+    public var method: String
+    /// The URI pattern, with `{Label}` and greedy `{Label+}` path segments and an optional literal query.
+    public var uri: String
+    /// The status of a successful response.
+    public var code: Int
+
+    /// The label names of the URI pattern's path, in order, and whether each is greedy.
+    public var labels: [(name: String, isGreedy: Bool)] {
+        let path = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return path.split(separator: "/").compactMap { segment in
+            guard segment.hasPrefix("{"), segment.hasSuffix("}") else { return nil }
+            let name = segment.dropFirst().dropLast()
+            return name.hasSuffix("+") ? (String(name.dropLast()), true) : (String(name), false)
+        }
+    }
+}
+
+/// Where an HTTP-binding protocol (restJson1, restXml) puts a member of an operation's input or output.
+public enum HTTPBinding: Sendable, Equatable {
+    case label
+    case query(String)
+    case queryParams
+    case header(String)
+    case prefixHeaders(String)
+    case payload
+    case responseCode
+}
+
 public struct LengthConstraint: Sendable, Equatable {
     /// The least length allowed.
     public var min: Int?

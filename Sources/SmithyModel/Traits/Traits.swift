@@ -106,4 +106,28 @@ public enum TraitID {
     public static let endpoint = "smithy.api#endpoint"
     /// The operation's request body may be compressed (e.g. gzip).
     public static let requestCompression = "smithy.api#requestCompression"
+    /// The restJson1 protocol.
+    public static let restJson1 = "aws.protocols#restJson1"
+    /// An operation's HTTP method, URI pattern and success code.
+    public static let http = "smithy.api#http"
+    /// A member bound to a URI label.
+    public static let httpLabel = "smithy.api#httpLabel"
+    /// A member bound to a query parameter.
+    public static let httpQuery = "smithy.api#httpQuery"
+    /// A map member bound to the query parameters no other member names.
+    public static let httpQueryParams = "smithy.api#httpQueryParams"
+    /// A member bound to a header.
+    public static let httpHeader = "smithy.api#httpHeader"
+    /// A map member bound to every header with a prefix.
+    public static let httpPrefixHeaders = "smithy.api#httpPrefixHeaders"
+    /// The member that is the whole body.
+    public static let httpPayload = "smithy.api#httpPayload"
+    /// An output member bound to the HTTP status code.
+    public static let httpResponseCode = "smithy.api#httpResponseCode"
+    /// The media type of a blob or string.
+    public static let mediaType = "smithy.api#mediaType"
+    /// The request body's MD5 must be sent (`Content-MD5`).
+    public static let httpChecksumRequired = "smithy.api#httpChecksumRequired"
+    /// A member bound to a label of the operation's host prefix.
+    public static let hostLabel = "smithy.api#hostLabel"
 }

@@ -21,7 +21,8 @@ enum AWSJSONErrorParser {
             ? response.headers["x-amzn-query-error"].flatMap { $0.split(separator: ";").first.map(String.init) } : nil
         let context = ServiceErrorContext(
             operation: operation, statusCode: response.statusCode, requestId: requestId, queryErrorCode: queryCode)
-        return .modelled(ServiceErrorPayload(code: sanitize(rawCode), message: message, context: context, body: response.body))
+        return .modelled(ServiceErrorPayload(
+            code: sanitize(rawCode), message: message, context: context, body: response.body, headers: response.headers))
     }
 
     /// `aws.protocoltests.restjson#FooError:http://internal.amazon.com/` → `FooError`.

@@ -14,11 +14,15 @@ public struct EmptyInput: OperationInput, Hashable {
     public func validate(_ validator: inout Validator, path: MemberPath) {}
 }
 
-/// The output of an operation that returns nothing (Smithy's `Unit`); any body is ignored.
-public struct EmptyOutput: Decodable, Sendable, Hashable {
+/// The output of an operation that returns nothing (Smithy's `Unit`); any body is ignored. Also the value of a
+/// union member that targets `Unit` (written as `{}`).
+public struct EmptyOutput: Codable, Sendable, Hashable {
     /// The empty output; there is nothing to set.
     public init() {}
     public init(from decoder: any Decoder) throws {}
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: AnyCodingKey.self)
+    }
 }
 
 /// Holds a value out of line so a structure can contain itself (recursive shapes).

@@ -1,0 +1,218 @@
+import SmithyModel
+
+/// The HTTP bindings of an operation input, output or error under an HTTP-binding protocol (restJson1): an
+/// `HTTPBoundInput` extension that writes bound members into the request, and an `HTTPBoundOutput` extension
+/// that reads them from the response after the body.
+struct HTTPBindingsViewModel {
+    /// One call on `HTTPRequestBindings` in the input's `bind(to:)`.
+    struct RequestBinding {
+        /// Whether the call can throw (none can today: an empty label is refused when the URI is built).
+        let isThrowing: Bool
+        /// The method of `HTTPRequestBindings`, e.g. `header`.
+        let method: String
+        /// Its arguments, e.g. `"X-Foo", self.foo`.
+        let arguments: String
+    }
+
+    /// One assignment in the output's `init(httpResponse:)`.
+    struct ResponseBinding {
+        let storageName: String
+        /// The value read from the response, e.g. `try response.header("X-Foo", as: String.self)`.
+        let expression: String
+    }
+
+    let typeName: String
+    let access: String
+    let isInput: Bool
+    let isOutput: Bool
+    let hasBodyMembers: Bool
+    let requestBindings: [RequestBinding]
+    let responseBindings: [ResponseBinding]
+    /// Whether the output's members start from the body (else from nothing: the body is a payload member).
+    let readsBody: Bool
+
+    /// Nil unless the protocol binds `shape`'s members: operation inputs always get bindings (they say whether
+    /// a body is sent); outputs and errors only when a member is bound.
+    init?(shape: Shape, members: [MemberViewModel], context: ServiceContext) {
+        guard context.httpBoundShapes.contains(shape.id) else { return nil }
+        let isInput = context.operations.contains { $0.input == shape.id }
+        let hasBoundMembers = members.contains { $0.httpBinding != nil }
+        let isOutput = hasBoundMembers
+            && (context.operations.contains { $0.output == shape.id } || context.isError(shape))
+        guard isInput || isOutput else { return nil }
+        typeName = context.names[shape.id] ?? shape.id.name
+        access = context.access
+        self.isInput = isInput
+        self.isOutput = isOutput
+        hasBodyMembers = members.contains { $0.isBodyMember }
+        readsBody = !members.contains { $0.httpBinding == .payload }
+
+        var requests: [RequestBinding] = []
+        var responses: [ResponseBinding] = []
+        for (member, view) in zip(shape.members, members) {
+            guard let binding = view.httpBinding, let target = context.model.shape(member.target) else { continue }
+            let kind = ValueKind(target: target, member: member, context: context)
+            if isInput, let request = Self.request(binding, view: view, member: member, kind: kind) {
+                requests.append(request)
+            }
+            if isOutput, let expression = Self.response(binding, kind: kind, type: view.type) {
+                responses.append(ResponseBinding(
+                    storageName: view.storageName,
+                    expression: view.isOptional || binding == .responseCode
+                        ? expression : "\(expression) ?? self.\(view.storageName)"))
+            }
+        }
+        requestBindings = requests
+        responseBindings = responses
+    }
+
+    /// What a bound member holds, as far as binding code cares.
+    private enum ValueKind {
+        case scalar(type: String)
+        case timestamp(format: String)
+        case blob(mediaType: String?)
+        case mediaTypeString(mediaType: String)
+        case string(mediaType: String?)
+        case stringEnum(type: String)
+        case list(element: String)
+        case timestampList(format: String)
+        case shape(type: String, isStructure: Bool)
+        case map
+
+        init(target: Shape, member: Member, context: ServiceContext) {
+            let resolver = SwiftTypeResolver(context: context)
+            let format = (member.traits.timestampFormat ?? target.traits.timestampFormat).map(Self.formatCase)
+            switch target.type {
+            case .timestamp:
+                self = .timestamp(format: format ?? "")
+            case .blob:
+                self = .blob(mediaType: target.traits.mediaType)
+            case .string where target.traits.legacyEnumDefinitions == nil:
+                if let mediaType = target.traits.mediaType { self = .mediaTypeString(mediaType: mediaType) }
+                else { self = .string(mediaType: nil) }
+            case .enum, .string:
+                self = .stringEnum(type: resolver.type(of: target.id))
+            case .list, .set:
+                let element = target.listMember.flatMap { context.model.shape($0.target) }
+                if element?.type == .timestamp, let element {
+                    let elementFormat = (target.listMember?.traits.timestampFormat ?? element.traits.timestampFormat)
+                        .map(Self.formatCase)
+                    self = .timestampList(format: elementFormat ?? "")
+                } else {
+                    self = .list(element: element.map { resolver.type(of: $0.id) } ?? "String")
+                }
+            case .map:
+                self = .map
+            case .structure, .union, .document:
+                self = .shape(type: resolver.type(of: target.id), isStructure: target.type == .structure)
+            default:
+                self = .scalar(type: resolver.type(of: target.id))
+            }
+        }
+
+        static func formatCase(_ format: SmithyModel.TimestampFormat) -> String {
+            switch format {
+            case .epochSeconds: return ".epochSeconds"
+            case .dateTime: return ".dateTime"
+            case .httpDate: return ".httpDate"
+            }
+        }
+    }
+
+    private static func request(_ binding: HTTPBinding, view: MemberViewModel, member: Member, kind: ValueKind)
+        -> RequestBinding?
+    {
+        var value = "self.\(view.storageName)"
+        if member.traits.isIdempotencyToken && view.isOptional { value += " ?? request.idempotencyToken()" }
+        func format(_ format: String) -> String { format.isEmpty ? "" : ", format: \(format)" }
+        switch binding {
+        case .label:
+            if case .timestamp(let timestampFormat) = kind {
+                return RequestBinding(isThrowing: false, method: "label",
+                                      arguments: "\(SwiftLiteral.string(member.name)), \(value)\(format(timestampFormat))")
+            }
+            return RequestBinding(isThrowing: false, method: "label", arguments: "\(SwiftLiteral.string(member.name)), \(value)")
+        case .query(let name):
+            switch kind {
+            case .timestamp(let timestampFormat), .timestampList(let timestampFormat):
+                return RequestBinding(isThrowing: false, method: "query", arguments: "\(SwiftLiteral.string(name)), \(value)\(format(timestampFormat))")
+            default:
+                return RequestBinding(isThrowing: false, method: "query", arguments: "\(SwiftLiteral.string(name)), \(value)")
+            }
+        case .header(let name):
+            switch kind {
+            case .timestamp(let timestampFormat), .timestampList(let timestampFormat):
+                return RequestBinding(isThrowing: false, method: "header", arguments: "\(SwiftLiteral.string(name)), \(value)\(format(timestampFormat))")
+            case .mediaTypeString:
+                return RequestBinding(isThrowing: false, method: "base64Header", arguments: "\(SwiftLiteral.string(name)), \(value)")
+            default:
+                return RequestBinding(isThrowing: false, method: "header", arguments: "\(SwiftLiteral.string(name)), \(value)")
+            }
+        case .queryParams:
+            return RequestBinding(isThrowing: false, method: "queryParams", arguments: value)
+        case .prefixHeaders(let prefix):
+            return RequestBinding(isThrowing: false, method: "prefixHeaders", arguments: "\(SwiftLiteral.string(prefix)), \(value)")
+        case .payload:
+            switch kind {
+            case .blob(let mediaType):
+                return RequestBinding(isThrowing: false, method: "blobPayload",
+                                      arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
+            case .string(let mediaType):
+                return RequestBinding(isThrowing: false, method: "stringPayload",
+                                      arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
+            case .mediaTypeString(let mediaType):
+                return RequestBinding(isThrowing: false, method: "stringPayload", arguments: "\(value), contentType: \(SwiftLiteral.string(mediaType))")
+            case .stringEnum:
+                let raw = view.isOptional ? "\(value)?.rawValue" : "\(value).rawValue"
+                return RequestBinding(isThrowing: false, method: "stringPayload", arguments: raw)
+            case .shape(_, let isStructure):
+                return RequestBinding(isThrowing: false, method: isStructure ? "structurePayload" : "shapePayload", arguments: value)
+            default:
+                return nil
+            }
+        case .responseCode:
+            return nil
+        }
+    }
+
+    private static func response(_ binding: HTTPBinding, kind: ValueKind, type: String) -> String? {
+        func format(_ format: String) -> String { format.isEmpty ? "" : ", format: \(format)" }
+        switch binding {
+        case .header(let name):
+            let nameLiteral = SwiftLiteral.string(name)
+            switch kind {
+            case .timestamp(let timestampFormat):
+                return "try response.header(\(nameLiteral), as: Date.self\(format(timestampFormat)))"
+            case .timestampList(let timestampFormat):
+                return "try response.header(\(nameLiteral), as: [Date].self\(format(timestampFormat)))"
+            case .mediaTypeString:
+                return "try response.base64Header(\(nameLiteral))"
+            case .blob:
+                return "try response.header(\(nameLiteral), as: Data.self)"
+            case .list(let element):
+                return "try response.header(\(nameLiteral), as: [\(element)].self)"
+            case .scalar(let scalar), .stringEnum(let scalar):
+                return "try response.header(\(nameLiteral), as: \(scalar).self)"
+            case .string:
+                return "try response.header(\(nameLiteral), as: String.self)"
+            default:
+                return nil
+            }
+        case .prefixHeaders(let prefix):
+            return "response.prefixHeaders(\(SwiftLiteral.string(prefix)))"
+        case .responseCode:
+            return "response.statusCode"
+        case .payload:
+            switch kind {
+            case .blob: return "response.payloadBytes()"
+            case .string, .mediaTypeString: return "response.payloadText()"
+            case .stringEnum(let enumType): return "response.payloadText().map(\(enumType).init(rawValue:))"
+            case .shape(let shapeType, _): return "try response.payload(\(shapeType).self)"
+            default: return nil
+            }
+        case .label, .query, .queryParams:
+            // Request-only bindings: on a response the member stays unset.
+            return nil
+        }
+    }
+}
