@@ -13,7 +13,8 @@ extension ClientConfiguration: CustomReflectable {
                 "hooks": hooks, "environment": EnvironmentSummary(environment), "retryStrategy": retryStrategy as Any,
                 "disableRequestCompression": disableRequestCompression,
                 "requestMinCompressionSizeBytes": requestMinCompressionSizeBytes,
-                "maximumResponseBodySize": maximumResponseBodySize,
+                "maximumResponseBodySize": maximumResponseBodySize, "accountIDEndpointMode": accountIDEndpointMode as Any,
+                "retryMode": retryMode as Any, "appID": appID as Any, "stsRegionalEndpoints": stsRegionalEndpoints as Any,
             ],
             displayStyle: .struct)
     }

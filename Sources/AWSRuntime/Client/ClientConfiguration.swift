@@ -52,6 +52,10 @@ public struct ClientConfiguration: Sendable {
     public var accountIDEndpointMode: String?
     /// `standard` or `adaptive`; nil reads `AWS_RETRY_MODE`, then the profile's `retry_mode`, else `standard`.
     public var retryMode: RetryMode?
+    /// STS only: `regional` (each region's own endpoint) or `legacy` (the global `sts.amazonaws.com` for the
+    /// regions that used it); nil reads `AWS_STS_REGIONAL_ENDPOINTS`, then the profile's
+    /// `sts_regional_endpoints`, else `regional`.
+    public var stsRegionalEndpoints: String?
     /// Names the application in every request's user agent (`app/…`); nil reads `AWS_SDK_UA_APP_ID`, then the
     /// profile's `sdk_ua_app_id`.
     public var appID: String?
@@ -83,7 +87,8 @@ public struct ClientConfiguration: Sendable {
         maximumResponseBodySize: Int = URLSessionHTTPClient.defaultMaximumResponseBodySize,
         accountIDEndpointMode: String? = nil,
         retryMode: RetryMode? = nil,
-        appID: String? = nil
+        appID: String? = nil,
+        stsRegionalEndpoints: String? = nil
     ) {
         self.region = region
         self.profile = profile
@@ -107,5 +112,6 @@ public struct ClientConfiguration: Sendable {
         self.accountIDEndpointMode = accountIDEndpointMode
         self.retryMode = retryMode
         self.appID = appID
+        self.stsRegionalEndpoints = stsRegionalEndpoints
     }
 }

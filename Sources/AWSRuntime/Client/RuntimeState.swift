@@ -122,6 +122,9 @@ final class RuntimeState: Sendable {
             endpoint: override)
         parameters.builtIns[.region] = .string(region)
         parameters.builtIns[.accountIDEndpointMode] = .string(accountIDEndpointMode())
+        if ruleSet.parameters.contains(where: { $0.builtIn == EndpointBuiltIn.stsUseGlobalEndpoint }) {
+            parameters.builtIns[.stsUseGlobalEndpoint] = .bool(stsRegionalEndpoints() == "legacy")
+        }
         return EndpointBase(
             region: region, evaluator: EndpointRuleEvaluator(ruleSet: ruleSet), parameters: parameters, fixed: nil,
             usesAccountID: ruleSet.parameters.contains { $0.builtIn == EndpointBuiltIn.accountID })
@@ -134,6 +137,15 @@ final class RuntimeState: Sendable {
         if let mode = configuration.environment["AWS_ACCOUNT_ID_ENDPOINT_MODE"], !mode.isEmpty { return mode }
         let locations = SharedConfigLocations(environment: configuration.environment, profile: configuration.profile)
         return (try? SharedConfig(locations: locations).selectedProfile())?["account_id_endpoint_mode"] ?? "preferred"
+    }
+
+    /// `regional` or `legacy`: the client option, `AWS_STS_REGIONAL_ENDPOINTS`, the profile's
+    /// `sts_regional_endpoints`, else `regional` (as the AWS SDKs have defaulted since 2022).
+    private func stsRegionalEndpoints() -> String {
+        if let mode = configuration.stsRegionalEndpoints { return mode.lowercased() }
+        if let mode = configuration.environment["AWS_STS_REGIONAL_ENDPOINTS"], !mode.isEmpty { return mode.lowercased() }
+        let locations = SharedConfigLocations(environment: configuration.environment, profile: configuration.profile)
+        return (try? SharedConfig(locations: locations).selectedProfile())?["sts_regional_endpoints"]?.lowercased() ?? "regional"
     }
 
     /// A boolean setting: the client option, then the environment variable, then the profile, else false.

@@ -2,7 +2,7 @@
 public struct ServiceMetadata: Sendable {
     /// The protocol the service speaks on the wire.
     public enum WireProtocol: Sendable {
-        case awsJson1_0, awsJson1_1, restJson1
+        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query
     }
 
     /// The SDK id, e.g. `ECR PUBLIC`.
@@ -41,6 +41,10 @@ public struct ServiceMetadata: Sendable {
             return AWSJSONCodec(version: "1.1", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible)
         case .restJson1:
             return RestJSONCodec(customization: customization)
+        case .awsQuery:
+            return AWSQueryCodec(flavor: .awsQuery, apiVersion: apiVersion)
+        case .ec2Query:
+            return AWSQueryCodec(flavor: .ec2Query, apiVersion: apiVersion)
         }
     }
 

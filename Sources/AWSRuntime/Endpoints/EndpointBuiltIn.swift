@@ -27,6 +27,8 @@ public struct EndpointBuiltIn: Sendable, Hashable, RawRepresentable, Expressible
     public static let endpoint: EndpointBuiltIn = "SDK::Endpoint"
     /// The caller's account ID (`AWS::Auth::AccountId`), a string.
     public static let accountID: EndpointBuiltIn = "AWS::Auth::AccountId"
+    /// Whether STS calls in the legacy global regions go to `sts.amazonaws.com` (`AWS::STS::UseGlobalEndpoint`).
+    public static let stsUseGlobalEndpoint: EndpointBuiltIn = "AWS::STS::UseGlobalEndpoint"
     /// The account-ID routing mode (`AWS::Auth::AccountIdEndpointMode`), a string.
     public static let accountIDEndpointMode: EndpointBuiltIn = "AWS::Auth::AccountIdEndpointMode"
 }

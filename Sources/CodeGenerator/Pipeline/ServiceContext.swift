@@ -14,13 +14,18 @@ struct ServiceContext {
     let reachableShapes: [Shape]
     /// Shapes reachable from operation inputs: these get validation code.
     let inputClosure: Set<ShapeID>
+    /// Shapes reachable from operation outputs and errors: what responses are decoded into.
+    let outputClosure: Set<ShapeID>
     let errorShapes: [Shape]
     let names: TypeNameTable
 
     enum WireProtocol: String {
-        case awsJson1_0, awsJson1_1, restJson1
+        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query
 
         var runtimeCase: String { ".\(rawValue)" }
+
+        /// awsQuery or ec2Query: form-encoded requests, XML responses.
+        var isQuery: Bool { self == .awsQuery || self == .ec2Query }
 
         /// Whether operation inputs and outputs bind members to the URI, query, headers and payload.
         var usesHTTPBindings: Bool { self == .restJson1 }
@@ -72,11 +77,15 @@ struct ServiceContext {
             wireProtocol = .awsJson1_0
         } else if service.traits.has(TraitID.restJson1) {
             wireProtocol = .restJson1
+        } else if service.traits.has(TraitID.awsQuery) {
+            wireProtocol = .awsQuery
+        } else if service.traits.has(TraitID.ec2Query) {
+            wireProtocol = .ec2Query
         } else {
             let protocols = service.traits.ids.filter { $0.hasPrefix("aws.protocols#") || $0.hasPrefix("smithy.protocols#") }
             let found = protocols.isEmpty ? "none" : protocols.joined(separator: ", ")
             diagnostics.error(
-                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1",
+                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1, aws.protocols#awsQuery, aws.protocols#ec2Query",
                 shape: service.id, path: JSONPath.key(service.jsonPath, "traits"))
             throw ModelError(diagnostics: diagnostics.diagnostics)
         }
@@ -102,14 +111,17 @@ struct ServiceContext {
         var errorIDs = Set(service.errors)
         var roots: [ShapeID] = service.errors
         var inputRoots: [ShapeID] = []
+        var outputRoots: [ShapeID] = service.errors
         for operation in operations {
             if let input = operation.input { roots.append(input); inputRoots.append(input) }
-            if let output = operation.output { roots.append(output) }
+            if let output = operation.output { roots.append(output); outputRoots.append(output) }
             roots += operation.errors
+            outputRoots += operation.errors
             errorIDs.formUnion(operation.errors)
         }
         let reachable = Self.closure(from: roots, in: model)
         inputClosure = Self.closure(from: inputRoots, in: model)
+        outputClosure = Self.closure(from: outputRoots, in: model)
         reachableShapes = reachable.sorted().compactMap { model.shape($0) }.filter {
             [.structure, .union, .enum, .intEnum].contains($0.type) && $0.id != ShapeID.unit
                 || ($0.type == .string && $0.traits.legacyEnumDefinitions != nil)

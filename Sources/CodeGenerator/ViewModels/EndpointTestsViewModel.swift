@@ -75,7 +75,7 @@ struct EndpointTestsViewModel {
     /// The built-ins a client configuration can set.
     private static let supportedBuiltIns: Set<String> = [
         "AWS::Region", "AWS::UseFIPS", "AWS::UseDualStack", "SDK::Endpoint", "AWS::Auth::AccountId",
-        "AWS::Auth::AccountIdEndpointMode",
+        "AWS::Auth::AccountIdEndpointMode", "AWS::STS::UseGlobalEndpoint",
     ]
 
     private static func operationCase(node: JSONNode, input: JSONNode, operation: Shape, caseNumber: Int,
@@ -91,7 +91,8 @@ struct EndpointTestsViewModel {
         func bool(_ key: String) -> String { builtIns[key]?.boolValue.map { $0 ? "true" : "false" } ?? "nil" }
         let configuration = "region: \(string("AWS::Region")), useFIPS: \(bool("AWS::UseFIPS")), "
             + "useDualStack: \(bool("AWS::UseDualStack")), endpointURL: \(string("SDK::Endpoint")), "
-            + "accountID: \(string("AWS::Auth::AccountId")), accountIDEndpointMode: \(string("AWS::Auth::AccountIdEndpointMode"))"
+            + "accountID: \(string("AWS::Auth::AccountId")), accountIDEndpointMode: \(string("AWS::Auth::AccountIdEndpointMode")), "
+            + "stsUseGlobalEndpoint: \(bool("AWS::STS::UseGlobalEndpoint"))"
 
         let view = OperationViewModel(operation: operation, context: context, recursion: context.recursion)
         var argument = ""

@@ -49,6 +49,6 @@ struct EnumViewModel {
         }
         catchAllName = EnumCaseNaming.catchAllName(for: modelCases)
         isValidatable = context.inputClosure.contains(shape.id)
-        bindsToHTTP = context.wireProtocol.usesHTTPBindings
+        bindsToHTTP = context.wireProtocol.usesHTTPBindings || context.wireProtocol.isQuery
     }
 }

@@ -34,10 +34,12 @@ struct ErrorsViewModel {
             let fault = shape.traits.errorFault ?? .client
             let queryCode = context.service.traits.isAWSQueryCompatible
                 ? shape.traits.awsQueryError?.code : nil
+            // The query protocols send an error's `awsQueryError` code, when it has one, instead of its name.
+            let wireCode = context.wireProtocol.isQuery ? shape.traits.awsQueryError?.code ?? shape.id.name : shape.id.name
             return ErrorCase(
                 codeName: SwiftNaming.escapedMember(SwiftNaming.lowerCamel(shape.id.name)),
-                wireCode: SwiftLiteral.string(shape.id.name),
-                codeLiteral: SwiftLiteral.string(queryCode ?? shape.id.name),
+                wireCode: SwiftLiteral.string(wireCode),
+                codeLiteral: SwiftLiteral.string(queryCode ?? wireCode),
                 detailsType: context.names[shape.id] ?? shape.id.name,
                 fault: fault == .client ? ".client" : ".server",
                 statusCode: shape.traits.httpErrorCode ?? (fault == .client ? 400 : 500),

@@ -35,6 +35,9 @@ struct MemberViewModel {
     let propertyWrapper: String
     /// Where an HTTP-binding protocol puts the member (nil for body members and for other protocols).
     let httpBinding: HTTPBinding?
+    /// What a required member holds when a response leaves it out: its default, else its type's zero value;
+    /// nil when it has none (enums, structures, unions) or the member is optional.
+    let absentValue: String?
     /// Whether the member is in the body (`CodingKeys`): every member unless it is bound elsewhere.
     var isBodyMember: Bool { httpBinding == nil }
     var separator: String = ","
@@ -93,10 +96,11 @@ extension MemberViewModel {
         forwardedArgument = "\(label): \(swiftName)"
 
         let keyPath = "forKey: .\(swiftName)"
+        absentValue = isOptional ? nil
+            : (hasDefault ? defaultExpression : nil) ?? target.flatMap(ZeroValueLiteral.errorCorrection(for:))
         if httpBinding != nil {
             // Not in the body: the protocol's binding code reads it from the response after the body.
-            let unset = isOptional ? "nil" : defaultExpression ?? target.flatMap(ZeroValueLiteral.errorCorrection(for:))
-                ?? "try JSONBodyDecoder().decode(\(baseType).self, from: Data())"
+            let unset = isOptional ? "nil" : absentValue ?? "try JSONBodyDecoder().decode(\(baseType).self, from: Data())"
             decodeStatement = "self.\(storageName) = \(unset)"
         } else if isOptional, container.traits.errorFault != nil, member.name.lowercased() == "message", baseType == "String" {
             // Services and emulators spell an error's message key either way (a model's `Message` arrives as

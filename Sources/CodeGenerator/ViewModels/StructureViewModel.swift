@@ -13,6 +13,10 @@ struct StructureViewModel {
     let hasBodyMembers: Bool
     /// Present when the protocol binds members of this structure to the URI, query, headers or payload.
     let httpBindings: HTTPBindingsViewModel?
+    /// Present for query protocols when an input reaches the structure.
+    let queryEncoding: QueryEncodingViewModel?
+    /// Present for XML protocols when an output or error reaches the structure.
+    let xmlDecoding: XMLDecodingViewModel?
     /// Present for shapes reachable from an operation input.
     let validation: ValidationViewModel?
     /// Present when the structure has sensitive members.
@@ -40,6 +44,8 @@ struct StructureViewModel {
         bodyMembers = members.filter(\.isBodyMember)
         hasBodyMembers = !bodyMembers.isEmpty
         httpBindings = HTTPBindingsViewModel(shape: shape, members: members, context: context)
+        queryEncoding = QueryEncodingViewModel(shape: shape, members: members, context: context)
+        xmlDecoding = XMLDecodingViewModel(shape: shape, members: members, context: context)
         redaction = RedactionViewModel(shape: shape, members: members, context: context)
 
         var protocols = ["Sendable", "Hashable", "Codable"]

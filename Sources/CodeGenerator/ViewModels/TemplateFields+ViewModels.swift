@@ -9,7 +9,7 @@ extension MemberViewModel: TemplateFields {
             "initParameter": initParameter, "forwardedArgument": forwardedArgument,
             "decodeStatement": decodeStatement, "encodeStatement": encodeStatement, "documentation": documentation,
             "deprecatedAttribute": deprecatedAttribute as Any, "propertyWrapper": propertyWrapper,
-            "httpBinding": httpBinding as Any, "separator": separator,
+            "httpBinding": httpBinding as Any, "absentValue": absentValue as Any, "separator": separator,
         ]
     }
 }
@@ -19,7 +19,8 @@ extension StructureViewModel: TemplateFields {
         [
             "typeName": typeName, "access": access, "documentation": documentation, "conformances": conformances,
             "members": members, "hasMembers": hasMembers, "bodyMembers": bodyMembers, "hasBodyMembers": hasBodyMembers,
-            "httpBindings": httpBindings as Any, "validation": validation as Any, "redaction": redaction as Any,
+            "httpBindings": httpBindings as Any, "queryEncoding": queryEncoding as Any, "xmlDecoding": xmlDecoding as Any,
+            "validation": validation as Any, "redaction": redaction as Any,
         ]
     }
 }

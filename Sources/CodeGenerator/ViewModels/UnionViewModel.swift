@@ -25,6 +25,10 @@ struct UnionViewModel {
     let isValidatable: Bool
     /// Whether printing must hide a sensitive member's value (a custom mirror is generated).
     let redactsSensitiveCases: Bool
+    /// Present for query protocols when an input reaches the union.
+    let queryEncoding: QueryEncodingViewModel?
+    /// Present for XML protocols when an output or error reaches the union.
+    let xmlDecoding: XMLDecodingViewModel?
 
     init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation: ValidationBuilder?) {
         typeName = context.names[shape.id] ?? shape.id.name
@@ -70,5 +74,7 @@ struct UnionViewModel {
         catchAllName = catchAll
         conformances = "Sendable, Hashable, Codable" + (isValidatable ? ", Validatable" : "")
         redactsSensitiveCases = hasSensitiveCase
+        queryEncoding = QueryEncodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
+        xmlDecoding = XMLDecodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
     }
 }

@@ -106,6 +106,20 @@ public enum TraitID {
     public static let endpoint = "smithy.api#endpoint"
     /// The operation's request body may be compressed (e.g. gzip).
     public static let requestCompression = "smithy.api#requestCompression"
+    /// The awsQuery protocol.
+    public static let awsQuery = "aws.protocols#awsQuery"
+    /// The ec2Query protocol.
+    public static let ec2Query = "aws.protocols#ec2Query"
+    /// A member's (or list or map member's) XML element name.
+    public static let xmlName = "smithy.api#xmlName"
+    /// A list or map member written without a wrapping element.
+    public static let xmlFlattened = "smithy.api#xmlFlattened"
+    /// A member written as an attribute of its structure's element.
+    public static let xmlAttribute = "smithy.api#xmlAttribute"
+    /// The XML namespace of a shape or member.
+    public static let xmlNamespace = "smithy.api#xmlNamespace"
+    /// A member's key in ec2Query requests.
+    public static let ec2QueryName = "aws.protocols#ec2QueryName"
     /// The restJson1 protocol.
     public static let restJson1 = "aws.protocols#restJson1"
     /// An operation's HTTP method, URI pattern and success code.
