@@ -41,6 +41,7 @@ struct Codegen {
             throw UsageError(message: "--file-prefix \(SmithyIdentifier.quoted(options.filePrefix)) \(problem)")
         }
         if let service = options.serviceID { generatorOptions.serviceID = service }
+        if let path = options.endpointRulesFile { generatorOptions.endpointRuleSet = try EndpointRulesFile.load(path) }
 
         let models = try ModelFiles.find(options.modelPaths)
         for warning in models.warnings { printError(warning) }

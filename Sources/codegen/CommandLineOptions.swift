@@ -7,6 +7,8 @@ struct CommandLineOptions {
     var templatesOverride: String?
     var moduleName: String?
     var serviceID: String?
+    /// A file holding the endpoint rule set to use when the model has none (a rule set, or a model with one).
+    var endpointRulesFile: String?
     var check = false
     /// Write files straight into the output folder instead of `<output>/<Module>/` (used by the build plugin).
     var flat = false
@@ -21,7 +23,7 @@ struct CommandLineOptions {
 
     static let usage = """
         USAGE: codegen [--model <file-or-folder> ...] [--output <folder>] [--templates <folder>]
-                       [--module <name>] [--config <file>] [--flat] [--check] [--quiet]
+                       [--module <name>] [--config <file>] [--endpoint-rules <file>] [--flat] [--check] [--quiet]
                        [--file-prefix <text>] [--declared-outputs <names>]
 
         Generates a Swift client module from each Smithy JSON AST model.
@@ -34,6 +36,9 @@ struct CommandLineOptions {
           --module <name>     The module and type-prefix name (default: from the service's SDK id, e.g. ECRPublic).
           --service <id>      The service to generate from a model with several (default: each of them).
           --config <file>     A codegen.json with module, accessLevel, operations and validation settings.
+          --endpoint-rules <file>
+                              The endpoint rule set for a model that has none: a rule-set JSON document, or a
+                              model whose service carries one (e.g. the S3 protocol tests with S3's own rules).
           --flat              Write the files directly into --output (no <Module>/ folder).
           --check             Write nothing; exit 1 and list the files that are stale, missing or extra.
           --quiet             Print only warnings and errors.
@@ -72,6 +77,7 @@ struct CommandLineOptions {
             case "--module": options.moduleName = try value(for: argument)
             case "--service": options.serviceID = try value(for: argument)
             case "--config": options.configFile = try value(for: argument)
+            case "--endpoint-rules": options.endpointRulesFile = try value(for: argument)
             case "--check": options.check = true
             case "--flat": options.flat = true
             case "--quiet": options.quiet = true

@@ -15,6 +15,7 @@ extension ClientConfiguration: CustomReflectable {
                 "requestMinCompressionSizeBytes": requestMinCompressionSizeBytes,
                 "maximumResponseBodySize": maximumResponseBodySize, "accountIDEndpointMode": accountIDEndpointMode as Any,
                 "retryMode": retryMode as Any, "appID": appID as Any, "stsRegionalEndpoints": stsRegionalEndpoints as Any,
+                "endpointParameters": endpointParameters,
             ],
             displayStyle: .struct)
     }

@@ -56,6 +56,10 @@ public struct ClientConfiguration: Sendable {
     /// regions that used it); nil reads `AWS_STS_REGIONAL_ENDPOINTS`, then the profile's
     /// `sts_regional_endpoints`, else `regional`.
     public var stsRegionalEndpoints: String?
+    /// Values of the service's endpoint rule-set parameters by name: its `clientContextParams` (S3's
+    /// `ForcePathStyle`, `Accelerate`, `DisableMultiRegionAccessPoints`, …) and parameters fed by built-ins the
+    /// options above do not cover. They win over the built-ins.
+    public var endpointParameters: [String: JSONValue]
     /// Names the application in every request's user agent (`app/…`); nil reads `AWS_SDK_UA_APP_ID`, then the
     /// profile's `sdk_ua_app_id`.
     public var appID: String?
@@ -88,7 +92,8 @@ public struct ClientConfiguration: Sendable {
         accountIDEndpointMode: String? = nil,
         retryMode: RetryMode? = nil,
         appID: String? = nil,
-        stsRegionalEndpoints: String? = nil
+        stsRegionalEndpoints: String? = nil,
+        endpointParameters: [String: JSONValue] = [:]
     ) {
         self.region = region
         self.profile = profile
@@ -113,5 +118,6 @@ public struct ClientConfiguration: Sendable {
         self.retryMode = retryMode
         self.appID = appID
         self.stsRegionalEndpoints = stsRegionalEndpoints
+        self.endpointParameters = endpointParameters
     }
 }

@@ -126,7 +126,7 @@ struct OperationCall: Sendable {
         let offset = state.clockOffset.withLock { $0 }
         try state.signer.sign(
             &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
-            date: Date().addingTimeInterval(offset))
+            date: Date().addingTimeInterval(offset), options: runtime.metadata.customization?.signingOptions ?? SigV4Options())
         if !configuration.hooks.isEmpty {
             var redacted = request
             redacted.headers = request.headers.redacted
@@ -147,7 +147,12 @@ struct OperationCall: Sendable {
         // The request line always names the path: `/` for a bare host, the operation's path under a base path.
         let basePath = components.percentEncodedPath
         let base = basePath.hasSuffix("/") ? String(basePath.dropLast()) : basePath
-        components.percentEncodedPath = base + (request.path.hasPrefix("/") ? request.path : "/" + request.path)
+        if request.path.isEmpty {
+            // No path of its own (S3 addressing a bucket by path style): the endpoint's path is the request's.
+            components.percentEncodedPath = base.isEmpty ? "/" : base
+        } else {
+            components.percentEncodedPath = base + (request.path.hasPrefix("/") ? request.path : "/" + request.path)
+        }
         if !request.query.isEmpty {
             components.percentEncodedQuery = request.query.map { parameter in
                 URIEncoding.encode(parameter.name) + (parameter.value.map { "=" + URIEncoding.encode($0) } ?? "")

@@ -125,6 +125,7 @@ final class RuntimeState: Sendable {
         if ruleSet.parameters.contains(where: { $0.builtIn == EndpointBuiltIn.stsUseGlobalEndpoint }) {
             parameters.builtIns[.stsUseGlobalEndpoint] = .bool(stsRegionalEndpoints() == "legacy")
         }
+        for (name, value) in configuration.endpointParameters { parameters[name] = value }
         return EndpointBase(
             region: region, evaluator: EndpointRuleEvaluator(ruleSet: ruleSet), parameters: parameters, fixed: nil,
             usesAccountID: ruleSet.parameters.contains { $0.builtIn == EndpointBuiltIn.accountID })

@@ -2,7 +2,7 @@
 public struct ServiceMetadata: Sendable {
     /// The protocol the service speaks on the wire.
     public enum WireProtocol: Sendable {
-        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query
+        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, restXml
     }
 
     /// The SDK id, e.g. `ECR PUBLIC`.
@@ -45,6 +45,8 @@ public struct ServiceMetadata: Sendable {
             return AWSQueryCodec(flavor: .awsQuery, apiVersion: apiVersion)
         case .ec2Query:
             return AWSQueryCodec(flavor: .ec2Query, apiVersion: apiVersion)
+        case .restXml:
+            return RestXMLCodec(customization: customization)
         }
     }
 
@@ -53,6 +55,7 @@ public struct ServiceMetadata: Sendable {
         switch sdkId {
         case "API Gateway": return .apiGateway
         case "Glacier": return .glacier(apiVersion: apiVersion)
+        case "S3": return .s3
         default: return nil
         }
     }

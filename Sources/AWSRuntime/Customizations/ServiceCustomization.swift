@@ -8,6 +8,36 @@ public enum ServiceCustomization: Sendable, Hashable {
     /// Glacier: the API version in `X-Amz-Glacier-Version`, `-` (the caller's account) for an empty account id,
     /// and the SHA-256 and SHA-256 tree hash of uploaded archives and parts.
     case glacier(apiVersion: String)
+    /// S3: the bucket is addressed by the endpoint rules (virtual host or path style), not the URI pattern;
+    /// object keys may hold `.` and `..` segments; requests are signed with S3's SigV4 rules; GetBucketLocation's
+    /// output is its root element.
+    case s3
+
+    /// The operation's URI pattern as the service is called: S3 drops its leading `/{Bucket}`, which the
+    /// endpoint rules place in the host or the endpoint's path (`/{Bucket}?list-type=2` keeps no path at all,
+    /// so path-style requests go to `/bucket`, not `/bucket/`).
+    func adjust(uri: String) -> String {
+        guard case .s3 = self, uri.hasPrefix("/{Bucket}") else { return uri }
+        return String(uri.dropFirst("/{Bucket}".count))
+    }
+
+    /// Whether a greedy label may hold `.` and `..` segments (S3 object keys can).
+    var allowsDotSegments: Bool {
+        if case .s3 = self { return true }
+        return false
+    }
+
+    /// The signing rules: S3 signs `x-amz-content-sha256` and its path as sent.
+    var signingOptions: SigV4Options {
+        if case .s3 = self { return .s3 }
+        return SigV4Options()
+    }
+
+    /// The element an output is read from: S3's GetBucketLocation answers with the member's element as the root.
+    func adjust(responseRoot root: ParsedXMLElement, operation: String) -> ParsedXMLElement {
+        guard case .s3 = self, operation == "GetBucketLocation", root.name == "LocationConstraint" else { return root }
+        return ParsedXMLElement(name: "GetBucketLocationOutput", children: [root])
+    }
 
     /// Adjusts the bound labels before the URI is built.
     func adjust(labels: inout [String: String]) {
@@ -18,6 +48,8 @@ public enum ServiceCustomization: Sendable, Hashable {
     /// Adds the service's headers to the encoded request of `operation`.
     func adjust(_ request: inout EncodedRequest, operation: String) {
         switch self {
+        case .s3:
+            break
         case .apiGateway:
             if !request.headers.contains("Accept") { request.headers.add(name: "Accept", value: "application/json") }
         case .glacier(let apiVersion):

@@ -127,7 +127,7 @@ public enum SwiftNaming {
         "HTTPRequestBindings", "HTTPResponseBindings", "HTTPRoute", "JSONBodyDecoder", "RestJSONCodec",
         "ServiceCustomization", "ParsedXMLElement", "XMLDocumentReader", "XMLReadError", "XMLWriter", "QueryWriter",
         "CBORReader", "CBORReadError", "CBORValue", "CBORWriter", "AWSQueryCodec", "QueryEncodable", "QueryFormWriter",
-        "XMLDecodable", "XMLValueError",
+        "XMLDecodable", "XMLValueError", "XMLEncodable", "XMLBodyWriter", "XMLNamespace", "RestXMLCodec",
         "AnyCodingKey", "Boxed", "CachingCredentialProvider", "CanonicalRequest", "Client", "ClientConfiguration",
         "ClientRateLimiter", "ClientRuntimeError", "ConfigError", "ConstraintViolation",
         "ContainerCredentialProvider", "CredentialProvider", "CredentialProviderChain", "CredentialProviderError",

@@ -1,3 +1,5 @@
+import SmithyModel
+
 /// Choices a user makes about the generated client.
 public struct GeneratorOptions: Sendable, Equatable {
     /// Access level of generated declarations.
@@ -15,6 +17,8 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var generateValidation: Bool
     /// The service to generate, for models that define several; nil means the model's only service.
     public var serviceID: String?
+    /// The endpoint rule set to use when the service has none (`smithy.rules#endpointRuleSet` document).
+    public var endpointRuleSet: JSONNode?
 
     /// Options; the defaults generate a public client for every operation, with validation.
     public init(

@@ -1,18 +1,20 @@
 import SmithyModel
 
-/// Checks the HTTP bindings of an HTTP-binding protocol (restJson1) before anything is generated: every
+/// Checks the HTTP bindings of an HTTP-binding protocol (restJson1, restXml) before anything is generated: every
 /// operation has an `http` trait whose URI labels are exactly the input's `httpLabel` members, and each bound
 /// member targets a shape its location can carry. A model that breaks them would produce requests that name
 /// the wrong resource, so it is refused with the shape and JSON path.
 struct HTTPBindingCheck {
     let model: Model
     let diagnostics: DiagnosticCollector
+    /// The protocol's name, for messages (`restJson1`, `restXml`).
+    let protocolName: String
 
     func check(operations: [Shape], errors: [Shape]) {
         for operation in operations {
             let traitPath = JSONPath.key(JSONPath.key(operation.jsonPath, "traits"), TraitID.http)
             guard let http = operation.traits.http else {
-                diagnostics.error("operation has no valid smithy.api#http trait (method and uri), which restJson1 needs",
+                diagnostics.error("operation has no valid smithy.api#http trait (method and uri), which \(protocolName) needs",
                                   shape: operation.id, path: JSONPath.key(operation.jsonPath, "traits"))
                 continue
             }

@@ -20,7 +20,7 @@ struct ServiceContext {
     let names: TypeNameTable
 
     enum WireProtocol: String {
-        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query
+        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, restXml
 
         var runtimeCase: String { ".\(rawValue)" }
 
@@ -28,7 +28,10 @@ struct ServiceContext {
         var isQuery: Bool { self == .awsQuery || self == .ec2Query }
 
         /// Whether operation inputs and outputs bind members to the URI, query, headers and payload.
-        var usesHTTPBindings: Bool { self == .restJson1 }
+        var usesHTTPBindings: Bool { self == .restJson1 || self == .restXml }
+
+        /// Whether responses (and restXml requests) are XML.
+        var usesXMLBodies: Bool { isQuery || self == .restXml }
 
         /// Whether JSON keys follow `jsonName` (only restJson1; the awsJson protocols use member names).
         var honoursJSONName: Bool { self == .restJson1 }
@@ -81,11 +84,13 @@ struct ServiceContext {
             wireProtocol = .awsQuery
         } else if service.traits.has(TraitID.ec2Query) {
             wireProtocol = .ec2Query
+        } else if service.traits.has(TraitID.restXml) {
+            wireProtocol = .restXml
         } else {
             let protocols = service.traits.ids.filter { $0.hasPrefix("aws.protocols#") || $0.hasPrefix("smithy.protocols#") }
             let found = protocols.isEmpty ? "none" : protocols.joined(separator: ", ")
             diagnostics.error(
-                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1, aws.protocols#awsQuery, aws.protocols#ec2Query",
+                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1, aws.protocols#awsQuery, aws.protocols#ec2Query, aws.protocols#restXml",
                 shape: service.id, path: JSONPath.key(service.jsonPath, "traits"))
             throw ModelError(diagnostics: diagnostics.diagnostics)
         }
@@ -143,7 +148,7 @@ struct ServiceContext {
         Self.checkMemberNames(of: reachableShapes, diagnostics: diagnostics)
         Self.warnAboutStreaming(in: reachableShapes, model: model, diagnostics: diagnostics)
         if wireProtocol.usesHTTPBindings {
-            HTTPBindingCheck(model: model, diagnostics: diagnostics).check(operations: operations, errors: errorShapes)
+            HTTPBindingCheck(model: model, diagnostics: diagnostics, protocolName: wireProtocol.rawValue).check(operations: operations, errors: errorShapes)
         }
         try diagnostics.throwIfErrors()
     }

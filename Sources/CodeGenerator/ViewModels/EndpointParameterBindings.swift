@@ -27,9 +27,17 @@ struct EndpointParameterBindings {
                 entries[name] = literal
             }
         }
+        // A model given its rule set by `--endpoint-rules` (the S3 protocol tests) carries no `contextParam`
+        // traits: its input members bind the rule-set parameters of the same name instead.
+        var byName: Set<String> = []
+        if context.service.traits.endpointRuleSet == nil, let ruleSet = context.options.endpointRuleSet {
+            byName = Set((ruleSet["parameters"]?.objectValue ?? JSONObject()).entries
+                .filter { $0.value["builtIn"] == nil }.map(\.key))
+        }
         if let input {
             for member in input.members {
-                guard let name = member.traits["smithy.rules#contextParam"]?["name"]?.stringValue else { continue }
+                let declared = member.traits["smithy.rules#contextParam"]?["name"]?.stringValue
+                guard let name = declared ?? (byName.contains(member.name) ? member.name : nil) else { continue }
                 let view = MemberViewModel(member: member, in: input, context: context, recursion: context.recursion)
                 let access = Access(expression: "input.\(view.storageName)", isOptional: view.isOptional)
                 guard let value = Self.value(of: access, target: member.target, context: context) else {

@@ -60,16 +60,31 @@ struct EndpointTestsViewModel {
         var operationCases: [OperationCase] = []
         let operations = Dictionary(context.operations.map { ($0.id.name, $0) }, uniquingKeysWith: { first, _ in first })
         let builder = ValueExpressionBuilder(context: context, recursion: context.recursion)
+        // Built-in → the rule-set parameter it feeds, e.g. `AWS::S3::ForcePathStyle` → `ForcePathStyle`.
+        var parameterNames: [String: String] = [:]
+        for (name, definition) in ((context.service.traits.endpointRuleSet ?? context.options.endpointRuleSet)?["parameters"]?.objectValue ?? JSONObject()).entries {
+            if let builtIn = definition["builtIn"]?.stringValue { parameterNames[builtIn] = name }
+        }
         for (index, node) in testCases.enumerated() {
             for (inputIndex, input) in (node["operationInputs"]?.arrayValue ?? []).enumerated() {
                 guard let name = input["operationName"]?.stringValue, let operation = operations[name] else { continue }
                 operationCases.append(Self.operationCase(
                     node: node, input: input, operation: operation, caseNumber: index + 1, inputNumber: inputIndex + 1,
-                    context: context, builder: builder))
+                    context: context, builder: builder, parameterNames: parameterNames))
             }
         }
         self.operationCases = operationCases
         hasOperationCases = !operationCases.isEmpty
+    }
+
+    /// A `JSONValue` literal of a parameter value (strings, booleans, lists of strings).
+    private static func jsonValueLiteral(_ node: JSONNode) -> String {
+        switch node {
+        case .string(let text): return ".string(\(SwiftLiteral.string(text)))"
+        case .bool(let flag): return ".bool(\(flag))"
+        case .array(let items): return ".array([" + items.map(jsonValueLiteral).joined(separator: ", ") + "])"
+        default: return ".null"
+        }
     }
 
     /// The built-ins a client configuration can set.
@@ -79,20 +94,32 @@ struct EndpointTestsViewModel {
     ]
 
     private static func operationCase(node: JSONNode, input: JSONNode, operation: Shape, caseNumber: Int,
-                                      inputNumber: Int, context: ServiceContext, builder: ValueExpressionBuilder)
+                                      inputNumber: Int, context: ServiceContext, builder: ValueExpressionBuilder,
+                                      parameterNames: [String: String])
         -> OperationCase
     {
         let builtIns = input["builtInParams"]?.objectValue ?? JSONObject()
         var skipReason: String?
-        let unsupported = builtIns.keys.filter { !supportedBuiltIns.contains($0) }
-        if !unsupported.isEmpty { skipReason = "built-ins the client cannot set yet: \(unsupported.joined(separator: ", "))" }
-        if input["clientParams"]?.objectValue?.isEmpty == false { skipReason = "client context parameters are not supported yet" }
+        // Other built-ins (`AWS::S3::ForcePathStyle`, …) and client context parameters are set by the name of
+        // the rule-set parameter they feed, through `endpointParameters`.
+        var parameters: [String: JSONNode] = [:]
+        for (key, value) in builtIns.entries where !supportedBuiltIns.contains(key) {
+            guard let name = parameterNames[key] else {
+                skipReason = "the rule set has no parameter for the built-in \(key)"
+                continue
+            }
+            parameters[name] = value
+        }
+        for (key, value) in (input["clientParams"]?.objectValue ?? JSONObject()).entries { parameters[key] = value }
         func string(_ key: String) -> String { builtIns[key]?.stringValue.map(SwiftLiteral.string) ?? "nil" }
         func bool(_ key: String) -> String { builtIns[key]?.boolValue.map { $0 ? "true" : "false" } ?? "nil" }
         let configuration = "region: \(string("AWS::Region")), useFIPS: \(bool("AWS::UseFIPS")), "
             + "useDualStack: \(bool("AWS::UseDualStack")), endpointURL: \(string("SDK::Endpoint")), "
             + "accountID: \(string("AWS::Auth::AccountId")), accountIDEndpointMode: \(string("AWS::Auth::AccountIdEndpointMode")), "
             + "stsUseGlobalEndpoint: \(bool("AWS::STS::UseGlobalEndpoint"))"
+            + (parameters.isEmpty ? "" : ", endpointParameters: [" + parameters.keys.sorted().map { key in
+                "\(SwiftLiteral.string(key)): \(Self.jsonValueLiteral(parameters[key] ?? .null))"
+            }.joined(separator: ", ") + "]")
 
         let view = OperationViewModel(operation: operation, context: context, recursion: context.recursion)
         var argument = ""

@@ -166,7 +166,10 @@ struct HTTPBindingsViewModel {
                 let raw = view.isOptional ? "\(value)?.rawValue" : "\(value).rawValue"
                 return RequestBinding(isThrowing: false, method: "stringPayload", arguments: raw)
             case .shape(_, let isStructure):
-                return RequestBinding(isThrowing: false, method: isStructure ? "structurePayload" : "shapePayload", arguments: value)
+                // XML bodies: the member's `xmlName` names the root element instead of the shape's.
+                let rootName = member.traits[TraitID.xmlName]?.stringValue.map { ", rootName: \(SwiftLiteral.string($0))" } ?? ""
+                return RequestBinding(isThrowing: false, method: isStructure ? "structurePayload" : "shapePayload",
+                                      arguments: value + rootName)
             default:
                 return nil
             }

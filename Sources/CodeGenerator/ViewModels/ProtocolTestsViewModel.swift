@@ -9,7 +9,9 @@ struct ProtocolTestsViewModel {
         var methodName: String
         let documentation: [String]
         let skipReason: String?
-        let endpointLiteral: String
+        /// The client configuration: `transport.configuration(endpoint: …)`, or from the case's AWS config
+        /// vendor parameters (region, S3 addressing style, dual-stack, accelerate).
+        let configurationExpression: String
         /// `_ = try await client.op(Input(…))` or `try await client.op()`.
         let callStatement: String
         let methodLiteral: String
@@ -151,7 +153,7 @@ struct ProtocolTestsViewModel {
             methodName: methodName(id),
             documentation: documentation(id: id, test: test),
             skipReason: ProtocolTestSkips.reason(for: id).map(SwiftLiteral.string),
-            endpointLiteral: endpointLiteral(test), callStatement: call,
+            configurationExpression: configurationExpression(test), callStatement: call,
             methodLiteral: SwiftLiteral.string(test["method"]?.stringValue ?? "POST"),
             uriLiteral: SwiftLiteral.string(test["uri"]?.stringValue ?? "/"),
             queryParamsLiteral: stringArray(test["queryParams"]),
@@ -214,6 +216,26 @@ struct ProtocolTestsViewModel {
 
     private static func endpointLiteral(_ test: JSONNode) -> String {
         SwiftLiteral.string(test["host"]?.stringValue.map { "https://" + $0 } ?? defaultEndpoint)
+    }
+
+    /// A case with `aws.protocoltests.config#AwsConfig` vendor parameters configures the client as they say
+    /// (operation-scoped settings over client-scoped ones: each case has its own client); others send to their
+    /// host.
+    private static func configurationExpression(_ test: JSONNode) -> String {
+        let scoped = test["vendorParams"]?["scopedConfig"]
+        guard let client = scoped?["client"], let region = client["region"]?.stringValue else {
+            return "transport.configuration(endpoint: \(endpointLiteral(test)))"
+        }
+        var s3 = client["s3"]?.objectValue ?? JSONObject()
+        for (key, value) in (scoped?["operation"]?["s3"]?.objectValue ?? JSONObject()).entries { s3[key] = value }
+        var parameters: [String] = []
+        if let style = s3["addressing_style"]?.stringValue, style != "auto" {
+            parameters.append("\"ForcePathStyle\": .bool(\(style == "path"))")
+        }
+        if s3["use_accelerate_endpoint"]?.boolValue == true { parameters.append("\"Accelerate\": .bool(true)") }
+        let dualStack = s3["use_dualstack_endpoint"]?.boolValue ?? client["use_dualstack_endpoint"]?.boolValue ?? false
+        return "transport.configuration(region: \(SwiftLiteral.string(region)), useDualStack: \(dualStack), "
+            + "endpointParameters: [\(parameters.isEmpty ? ":" : parameters.joined(separator: ", "))])"
     }
 
     private static func responseLiteral(_ test: JSONNode) -> String {

@@ -33,6 +33,36 @@ struct QueryXMLExpressions {
         }
     }
 
+    // MARK: - XML writing
+
+    /// A statement writing `value` as the element `name` (a Swift `String` expression) with `writer`.
+    func writeXML(name: String, value: String, member: Member?, target: Shape, writer: String, flattened: Bool = false,
+                  depth: Int = 1) -> String {
+        let namespace = member.flatMap(naming.namespaceArgument(of:)) ?? ""
+        switch target.type {
+        case .list, .set:
+            guard let element = target.listMember, let elementTarget = context.model.shape(element.target) else { return "" }
+            let (w, n, v) = ("w\(depth)", "n\(depth)", "v\(depth)")
+            let inner = writeXML(name: n, value: v, member: element, target: elementTarget, writer: w, depth: depth + 1)
+            return "\(writer).list(\(name), \(value), member: \(SwiftLiteral.string(naming.elementName(of: target))), "
+                + "flattened: \(flattened)\(namespace)) { \(w), \(n), \(v) in \(inner) }"
+        case .map:
+            guard let valueMember = target.mapValue, let valueTarget = context.model.shape(valueMember.target) else { return "" }
+            let names = naming.entryNames(of: target)
+            let (w, n, v) = ("w\(depth)", "n\(depth)", "v\(depth)")
+            let inner = writeXML(name: n, value: v, member: valueMember, target: valueTarget, writer: w, depth: depth + 1)
+            let keyNamespace = target.mapKey.flatMap { naming.namespaceExpression($0.traits[TraitID.xmlNamespace]) }
+                .map { ", keyNamespace: \($0)" } ?? ""
+            return "\(writer).map(\(name), \(value), keyName: \(SwiftLiteral.string(names.key)), "
+                + "valueName: \(SwiftLiteral.string(names.value)), flattened: \(flattened)\(namespace)\(keyNamespace)) "
+                + "{ \(w), \(n), \(v) in \(inner) }"
+        case .timestamp:
+            return "\(writer).value(\(name), \(value)\(naming.formatArgument(member: member, target: target))\(namespace))"
+        default:
+            return "\(writer).value(\(name), \(value)\(namespace))"
+        }
+    }
+
     // MARK: - XML reading
 
     /// An expression reading the member named `name` from the children of `element` (nil when absent).

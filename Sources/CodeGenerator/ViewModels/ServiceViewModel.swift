@@ -49,7 +49,7 @@ struct ServiceViewModel {
         targetPrefixLiteral = SwiftLiteral.string(service.id.name)
         protocolCase = context.wireProtocol.runtimeCase
         apiVersionLiteral = SwiftLiteral.string(service.version ?? "")
-        endpointRuleSetLiteral = service.traits.endpointRuleSet.map { SwiftLiteral.raw(JSONWriter.compact($0)) } ?? "nil"
+        endpointRuleSetLiteral = (service.traits.endpointRuleSet ?? context.options.endpointRuleSet).map { SwiftLiteral.raw(JSONWriter.compact($0)) } ?? "nil"
         isAWSQueryCompatible = service.traits.isAWSQueryCompatible
 
         let recursion = context.recursion

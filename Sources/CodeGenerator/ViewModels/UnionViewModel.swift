@@ -29,6 +29,8 @@ struct UnionViewModel {
     let queryEncoding: QueryEncodingViewModel?
     /// Present for XML protocols when an output or error reaches the union.
     let xmlDecoding: XMLDecodingViewModel?
+    /// Present for restXml when an input reaches the union.
+    let xmlEncoding: XMLEncodingViewModel?
 
     init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation: ValidationBuilder?) {
         typeName = context.names[shape.id] ?? shape.id.name
@@ -76,5 +78,6 @@ struct UnionViewModel {
         redactsSensitiveCases = hasSensitiveCase
         queryEncoding = QueryEncodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
         xmlDecoding = XMLDecodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
+        xmlEncoding = XMLEncodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
     }
 }

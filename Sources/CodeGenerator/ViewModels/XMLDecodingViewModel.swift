@@ -1,6 +1,6 @@
 import SmithyModel
 
-/// An `XMLDecodable` extension for a structure or union of an XML-protocol service (awsQuery, ec2Query) that
+/// An `XMLDecodable` extension for a structure or union of an XML-protocol service (awsQuery, ec2Query, restXml) that
 /// an output or error reaches: each member read from the child element of its XML name.
 struct XMLDecodingViewModel {
     struct Assignment {
@@ -24,7 +24,7 @@ struct XMLDecodingViewModel {
 
     /// Nil unless the service speaks an XML protocol and an output or error reaches `shape`.
     init?(shape: Shape, members: [MemberViewModel], context: ServiceContext, catchAllName: String = "") {
-        guard context.wireProtocol.isQuery, context.outputClosure.contains(shape.id) else { return nil }
+        guard context.wireProtocol.usesXMLBodies, context.outputClosure.contains(shape.id) else { return nil }
         typeName = context.names[shape.id] ?? shape.id.name
         access = context.access
         isUnion = shape.type == .union
@@ -44,8 +44,16 @@ struct XMLDecodingViewModel {
                 continue
             }
             let view = members[index]
-            var expression = expressions.read(name: name, member: member, target: target, from: "xml",
-                                              flattened: expressions.naming.isFlattened(member))
+            if view.httpBinding != nil {
+                // Read from the headers, status or payload by the HTTP binding code, after the body.
+                assignments.append(Assignment(storageName: view.storageName, expression: view.isOptional ? "nil"
+                    : view.absentValue ?? "try JSONBodyDecoder().decode(\(resolver.type(of: target.id)).self, from: Data())"))
+                continue
+            }
+            var expression = member.traits.has(TraitID.xmlAttribute)
+                ? "try xml.attribute(\(SwiftLiteral.string(name)), as: \(resolver.type(of: target.id)).self)"
+                : expressions.read(name: name, member: member, target: target, from: "xml",
+                                   flattened: expressions.naming.isFlattened(member))
             if !view.isOptional {
                 // Smithy error correction: a required member the service left out gets its default or zero value.
                 let fallback = view.absentValue

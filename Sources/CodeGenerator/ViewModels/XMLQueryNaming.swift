@@ -32,6 +32,18 @@ struct XMLQueryNaming {
          map.mapValue.flatMap { $0.traits[TraitID.xmlName]?.stringValue } ?? "value")
     }
 
+    /// `, namespace: XMLNamespace(…)` for a member (or list member) with `xmlNamespace`, else nil.
+    func namespaceArgument(of member: Member) -> String? {
+        namespaceExpression(member.traits[TraitID.xmlNamespace]).map { ", namespace: \($0)" }
+    }
+
+    /// `XMLNamespace(prefix: …, uri: …)` for an `xmlNamespace` trait value.
+    func namespaceExpression(_ trait: JSONNode?) -> String? {
+        guard let uri = trait?["uri"]?.stringValue else { return nil }
+        let prefix = trait?["prefix"]?.stringValue.map(SwiftLiteral.string) ?? "nil"
+        return "XMLNamespace(prefix: \(prefix), uri: \(SwiftLiteral.string(uri)))"
+    }
+
     /// The `format:` argument for a timestamp whose format is not the protocols' default (RFC 3339).
     func formatArgument(member: Member?, target: Shape) -> String {
         guard let format = member?.traits.timestampFormat ?? target.traits.timestampFormat, format != .dateTime else { return "" }

@@ -108,6 +108,8 @@ public enum TraitID {
     public static let requestCompression = "smithy.api#requestCompression"
     /// The awsQuery protocol.
     public static let awsQuery = "aws.protocols#awsQuery"
+    /// The restXml protocol.
+    public static let restXml = "aws.protocols#restXml"
     /// The ec2Query protocol.
     public static let ec2Query = "aws.protocols#ec2Query"
     /// A member's (or list or map member's) XML element name.

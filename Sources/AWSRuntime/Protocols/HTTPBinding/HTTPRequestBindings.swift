@@ -7,8 +7,9 @@ public struct HTTPRequestBindings: Sendable {
     public enum Payload: Sendable {
         /// Bytes as they are: a blob, or a string's UTF-8.
         case bytes(Data, contentType: String)
-        /// A structure, union or document, written in the protocol's body format.
-        case shape(any Encodable & Sendable)
+        /// A structure, union or document, written in the protocol's body format; XML bodies name their root
+        /// element `rootName` (the member's `xmlName`) when given.
+        case shape(any Encodable & Sendable, rootName: String?)
         /// An unset structure payload: sent as an empty structure (`{}` in JSON).
         case emptyStructure
     }
@@ -150,14 +151,14 @@ public struct HTTPRequestBindings: Sendable {
     }
 
     /// Sends a union or document as the body, in the protocol's format; nothing when unset.
-    public mutating func shapePayload(_ value: (any Encodable & Sendable)?) {
+    public mutating func shapePayload(_ value: (any Encodable & Sendable)?, rootName: String? = nil) {
         guard let value else { return }
-        payload = .shape(value)
+        payload = .shape(value, rootName: rootName)
     }
 
     /// Sends a structure as the body, in the protocol's format; an empty structure when unset.
-    public mutating func structurePayload(_ value: (any Encodable & Sendable)?) {
-        payload = value.map(Payload.shape) ?? .emptyStructure
+    public mutating func structurePayload(_ value: (any Encodable & Sendable)?, rootName: String? = nil) {
+        payload = value.map { .shape($0, rootName: rootName) } ?? .emptyStructure
     }
 }
 

@@ -101,7 +101,8 @@ public struct HTTPResponseBindings: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Every header whose name starts with `prefix` (case-insensitively), keyed by the rest of its name.
+    /// Every header whose name starts with `prefix` (case-insensitively), keyed by the rest of its name; an
+    /// empty map when there are none (the member is bound, so its absence is an empty map, as Smithy says).
     public func prefixHeaders(_ prefix: String) -> [String: String]? {
         let lowered = prefix.lowercased()
         var map: [String: String] = [:]
@@ -109,7 +110,7 @@ public struct HTTPResponseBindings: Sendable {
             let key = String(field.name.dropFirst(prefix.count))
             map[key] = map[key].map { $0 + ", " + field.value } ?? field.value
         }
-        return map.isEmpty ? nil : map
+        return map
     }
 
     /// Every value of the header `name`, joined as one list.

@@ -3,8 +3,9 @@ import Foundation
 /// The URI pattern of an `http` trait, filled with an input's labels: `/{Bucket}/{Key+}?x-id=GetObject` →
 /// path `/my-bucket/photos/cat.jpg` and query `x-id=GetObject`.
 enum URITemplate {
-    /// The percent-encoded path and the literal query parameters (a parameter without `=` has no value).
-    static func expand(_ pattern: String, labels: [String: String], operation: String) throws
+    /// The percent-encoded path and the literal query parameters (a parameter without `=` has no value). A
+    /// pattern without a path (S3's after its bucket is taken out) gives an empty path: the endpoint's own.
+    static func expand(_ pattern: String, labels: [String: String], operation: String, allowsDotSegments: Bool = false) throws
         -> (path: String, query: [(name: String, value: String?)])
     {
         let parts = pattern.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
@@ -23,13 +24,12 @@ enum URITemplate {
             }
             // A greedy label spans segments: its slashes stay, but `.` and `..` segments would be resolved away by
             // servers and proxies, naming another resource.
-            if isGreedy, value.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == "." || $0 == ".." }) {
+            if isGreedy, !allowsDotSegments, value.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == "." || $0 == ".." }) {
                 throw HTTPBindingError.invalidLabel(
                     operation: operation, label: String(name), reason: "holds a `.` or `..` path segment")
             }
             path += URIEncoding.encode(value, keepingSlashes: isGreedy)
         }
-        if path.isEmpty { path = "/" }
         var query: [(name: String, value: String?)] = []
         if parts.count > 1 {
             for item in parts[1].split(separator: "&") {

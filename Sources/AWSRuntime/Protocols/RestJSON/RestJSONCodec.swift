@@ -15,52 +15,23 @@ public struct RestJSONCodec: ProtocolCodec {
     public func encode<Input: OperationInput>(_ input: Input, operation: String, context: RequestEncodingContext) throws
         -> EncodedRequest
     {
-        guard let route = context.route else {
-            throw HTTPBindingError.invalidLabel(operation: operation, label: "-", reason: "has no `http` route")
-        }
-        var bindings = HTTPRequestBindings(operation: operation, idempotencyTokenGenerator: context.idempotencyTokenGenerator)
-        var hasBodyMembers = true
-        if let bound = input as? any HTTPBoundInput {
-            try bound.bind(to: &bindings)
-            hasBodyMembers = type(of: bound).hasBodyMembers
-        }
-        var labels = bindings.labels
-        customization?.adjust(labels: &labels)
-        let (path, literalQuery) = try URITemplate.expand(route.uri, labels: labels, operation: operation)
-        var request = EncodedRequest(method: route.method, path: path, query: literalQuery, headers: bindings.headers)
-        for field in bindings.prefixHeaders where !bindings.headers.contains(field.name) {
-            request.headers.add(name: field.name, value: field.value)
-        }
-        request.query += bindings.query.map { ($0.name, $0.value) }
-        // A parameter named by its own member wins over the same name in an `httpQueryParams` map.
-        let named = Set(request.query.map(\.name))
-        request.query += bindings.queryParams.filter { !named.contains($0.name) }.map { ($0.name, $0.value) }
-
+        var bound = try HTTPBoundRequest(input: input, operation: operation, context: context, customization: customization)
         let encoder = AWSJSONCoding.makeEncoder()
         IdempotencyToken.configure(encoder, generator: context.idempotencyTokenGenerator)
-        let contentType: String?
-        switch bindings.payload {
+        switch bound.payload {
         case .bytes(let data, let type)?:
-            request.body = data
-            contentType = type
-        case .shape(let value)?:
-            request.body = try encoder.encode(value)
-            contentType = "application/json"
+            bound.setBody(data, contentType: type)
+        case .shape(let value, _)?:
+            bound.setBody(try encoder.encode(value), contentType: "application/json")
         case .emptyStructure?:
-            request.body = Data("{}".utf8)
-            contentType = "application/json"
-        case nil where hasBodyMembers:
-            request.body = try encoder.encode(input)
-            contentType = "application/json"
+            bound.setBody(Data("{}".utf8), contentType: "application/json")
+        case nil where bound.hasBodyMembers:
+            bound.setBody(try encoder.encode(input), contentType: "application/json")
         case nil:
-            contentType = nil
+            break
         }
-        // A member bound to `Content-Type` states it; otherwise the body's own type.
-        if let contentType, !request.headers.contains("Content-Type") {
-            request.headers.add(name: "Content-Type", value: contentType)
-        }
-        customization?.adjust(&request, operation: operation)
-        return request
+        customization?.adjust(&bound.request, operation: operation)
+        return bound.request
     }
 
     public func decode<Output: Decodable & Sendable>(_ type: Output.Type, from response: HTTPResponse, operation: String)

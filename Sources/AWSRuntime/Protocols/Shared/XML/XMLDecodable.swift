@@ -14,6 +14,12 @@ public struct XMLValueError: Error, Sendable, CustomStringConvertible {
     /// What it should have held.
     public var expected: String
 
+    /// An error for `name`, which should have held `expected`.
+    public init(name: String, expected: String) {
+        self.name = name
+        self.expected = expected
+    }
+
     public var description: String { "the XML element \(name) does not hold \(expected)" }
 }
 
