@@ -12,7 +12,7 @@ final class GeneratorDiagnosticsTests: XCTestCase {
         let text = GeneratorFixture.serviceModel(protocolTrait: "aws.protocols#madeUpProtocol",
                                                  extraShapes: #""t.s#OpInput": {"type": "structure", "members": {}}"#)
         XCTAssertEqual(try diagnostics(text), [
-            "error: unsupported protocol (found: aws.protocols#madeUpProtocol); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1, aws.protocols#awsQuery, aws.protocols#ec2Query, aws.protocols#restXml [shape t.s#Svc at $.shapes[\"t.s#Svc\"].traits]",
+            "error: unsupported protocol (found: aws.protocols#madeUpProtocol); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1, aws.protocols#awsQuery, aws.protocols#ec2Query, aws.protocols#restXml, smithy.protocols#rpcv2Cbor [shape t.s#Svc at $.shapes[\"t.s#Svc\"].traits]",
         ])
     }
 

@@ -30,7 +30,7 @@ REGION = "us-east-1"
 # test's first request would slip through unsigned; any fewer and the setup itself is refused.
 INITIAL_NO_AUTH_ACTION_COUNT = 3
 USER_NAME = "e2e-tests"
-ALLOWED_ACTIONS = ["ecr:*", "ecr-public:*", "secretsmanager:*", "dynamodb:*", "sts:*"]
+ALLOWED_ACTIONS = ["ecr:*", "ecr-public:*", "secretsmanager:*", "dynamodb:*", "sts:*", "sns:*", "s3:*", "lambda:*", "iam:PassRole"]
 STARTUP_TIMEOUT = 30.0
 
 

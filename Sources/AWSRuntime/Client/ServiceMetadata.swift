@@ -2,7 +2,7 @@
 public struct ServiceMetadata: Sendable {
     /// The protocol the service speaks on the wire.
     public enum WireProtocol: Sendable {
-        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, restXml
+        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, restXml, rpcv2Cbor
     }
 
     /// The SDK id, e.g. `ECR PUBLIC`.
@@ -47,6 +47,8 @@ public struct ServiceMetadata: Sendable {
             return AWSQueryCodec(flavor: .ec2Query, apiVersion: apiVersion)
         case .restXml:
             return RestXMLCodec(customization: customization)
+        case .rpcv2Cbor:
+            return RPCv2CBORCodec(serviceName: targetPrefix)
         }
     }
 

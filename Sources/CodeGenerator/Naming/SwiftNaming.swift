@@ -128,6 +128,7 @@ public enum SwiftNaming {
         "ServiceCustomization", "ParsedXMLElement", "XMLDocumentReader", "XMLReadError", "XMLWriter", "QueryWriter",
         "CBORReader", "CBORReadError", "CBORValue", "CBORWriter", "AWSQueryCodec", "QueryEncodable", "QueryFormWriter",
         "XMLDecodable", "XMLValueError", "XMLEncodable", "XMLBodyWriter", "XMLNamespace", "RestXMLCodec",
+        "CBOREncoder", "CBORDecoder", "RPCv2CBORCodec",
         "AnyCodingKey", "Boxed", "CachingCredentialProvider", "CanonicalRequest", "Client", "ClientConfiguration",
         "ClientRateLimiter", "ClientRuntimeError", "ConfigError", "ConstraintViolation",
         "ContainerCredentialProvider", "CredentialProvider", "CredentialProviderChain", "CredentialProviderError",

@@ -20,9 +20,12 @@ struct ServiceContext {
     let names: TypeNameTable
 
     enum WireProtocol: String {
-        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, restXml
+        case awsJson1_0, awsJson1_1, restJson1, awsQuery, ec2Query, restXml, rpcv2Cbor
 
         var runtimeCase: String { ".\(rawValue)" }
+
+        /// The protocol trait's shape id, which protocol tests name.
+        var traitID: String { self == .rpcv2Cbor ? "smithy.protocols#" + rawValue : "aws.protocols#" + rawValue }
 
         /// awsQuery or ec2Query: form-encoded requests, XML responses.
         var isQuery: Bool { self == .awsQuery || self == .ec2Query }
@@ -32,6 +35,9 @@ struct ServiceContext {
 
         /// Whether responses (and restXml requests) are XML.
         var usesXMLBodies: Bool { isQuery || self == .restXml }
+
+        /// Whether timestamps follow `timestampFormat` (rpcv2Cbor always sends epoch seconds, tag 1).
+        var honoursTimestampFormat: Bool { self != .rpcv2Cbor }
 
         /// Whether JSON keys follow `jsonName` (only restJson1; the awsJson protocols use member names).
         var honoursJSONName: Bool { self == .restJson1 }
@@ -86,11 +92,13 @@ struct ServiceContext {
             wireProtocol = .ec2Query
         } else if service.traits.has(TraitID.restXml) {
             wireProtocol = .restXml
+        } else if service.traits.has(TraitID.rpcv2Cbor) {
+            wireProtocol = .rpcv2Cbor
         } else {
             let protocols = service.traits.ids.filter { $0.hasPrefix("aws.protocols#") || $0.hasPrefix("smithy.protocols#") }
             let found = protocols.isEmpty ? "none" : protocols.joined(separator: ", ")
             diagnostics.error(
-                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1, aws.protocols#awsQuery, aws.protocols#ec2Query, aws.protocols#restXml",
+                "unsupported protocol (found: \(found)); supported: aws.protocols#awsJson1_0, aws.protocols#awsJson1_1, aws.protocols#restJson1, aws.protocols#awsQuery, aws.protocols#ec2Query, aws.protocols#restXml, smithy.protocols#rpcv2Cbor",
                 shape: service.id, path: JSONPath.key(service.jsonPath, "traits"))
             throw ModelError(diagnostics: diagnostics.diagnostics)
         }

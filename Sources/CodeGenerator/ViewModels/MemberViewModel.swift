@@ -140,7 +140,7 @@ extension MemberViewModel {
             // The client's token generator is reached through the encoder (see `IdempotencyToken`).
             return "try container.encode(\(value)\(isOptional ? " ?? IdempotencyToken.generate(for: encoder)" : ""), \(keyPath))"
         }
-        let format = member.traits.timestampFormat ?? target?.traits.timestampFormat
+        let format = context.wireProtocol.honoursTimestampFormat ? member.traits.timestampFormat ?? target?.traits.timestampFormat : nil
         if let format, format != .epochSeconds, let target {
             let formatCase = format == .dateTime ? ".dateTime" : ".httpDate"
             if target.type == .timestamp {
@@ -150,6 +150,7 @@ extension MemberViewModel {
         if let target, target.type == .list || target.type == .set,
            let element = target.listMember, let elementShape = context.model.shape(element.target),
            elementShape.type == .timestamp,
+           context.wireProtocol.honoursTimestampFormat,
            let format = element.traits.timestampFormat ?? elementShape.traits.timestampFormat, format != .epochSeconds {
             let formatCase = format == .dateTime ? ".dateTime" : ".httpDate"
             return "try container.encodeTimestamps(\(value), \(keyPath), format: \(formatCase))"

@@ -90,7 +90,7 @@ struct ProtocolTestsViewModel {
     }
 
     private init?(context: ServiceContext, service: ServiceViewModel) throws {
-        let protocolID = "aws.protocols#" + context.wireProtocol.rawValue
+        let protocolID = context.wireProtocol.traitID
         func clientCases(_ shape: Shape, _ trait: String) -> [JSONNode] {
             (shape.traits[trait]?.arrayValue ?? []).filter { test in
                 test["appliesTo"]?.stringValue != "server" && test["protocol"]?.stringValue == protocolID
@@ -241,7 +241,10 @@ struct ProtocolTestsViewModel {
     private static func responseLiteral(_ test: JSONNode) -> String {
         let status = test["code"]?.intValue ?? 200
         let body = test["body"]?.stringValue ?? ""
-        return "HTTPResponse(statusCode: \(status), headers: \(headers(test["headers"])), body: Data(\(SwiftLiteral.raw(body)).utf8))"
+        // Binary media types (CBOR) are written base64 in the test.
+        let bodyExpression = test["bodyMediaType"]?.stringValue == "application/cbor"
+            ? "Data(base64Encoded: \(SwiftLiteral.string(body))) ?? Data()" : "Data(\(SwiftLiteral.raw(body)).utf8)"
+        return "HTTPResponse(statusCode: \(status), headers: \(headers(test["headers"])), body: \(bodyExpression))"
     }
 
     /// `test_AwsJson11Enums`: the test id, when it is an identifier (as every Smithy protocol test id is); any

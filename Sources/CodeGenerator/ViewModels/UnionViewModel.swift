@@ -54,7 +54,8 @@ struct UnionViewModel {
             let key = "AnyCodingKey(\(SwiftLiteral.string(wireName)))"
             let target = context.target(of: member)
             var encode = "try container.encode(value, forKey: \(key))"
-            if target?.type == .timestamp, let format = member.traits.timestampFormat ?? target?.traits.timestampFormat,
+            if target?.type == .timestamp, context.wireProtocol.honoursTimestampFormat,
+               let format = member.traits.timestampFormat ?? target?.traits.timestampFormat,
                format != .epochSeconds {
                 encode = "try container.encodeTimestamp(value, forKey: \(key), format: \(format == .dateTime ? ".dateTime" : ".httpDate"))"
             }

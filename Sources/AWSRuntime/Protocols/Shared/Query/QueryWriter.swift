@@ -11,7 +11,9 @@ import Foundation
 ///
 /// Keys and values are percent-encoded as RFC 3986 and SigV4 do, which is what the Smithy protocol tests expect:
 /// the unreserved characters `A–Z a–z 0–9 - . _ ~` stay as they are, and every other UTF-8 byte becomes `%XX`
-/// with uppercase hex, so a space is `%20` (never `+`), `+` is `%2B`, `*` is `%2A`, `é` is `%C3%A9`.
+/// with uppercase hex (`+` is `%2B`, `*` is `%2A`, `é` is `%C3%A9`) — except a space, which is `+` as in every
+/// form body and in botocore's: a service (or emulator) that re-encodes the parsed form to check the signature
+/// gets the same bytes.
 /// Pairs are written in order, never sorted; an empty value is written `key=`.
 public struct QueryWriter: Sendable {
     /// The `Content-Type` of the body.
@@ -53,11 +55,13 @@ public struct QueryWriter: Sendable {
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
-    /// Appends the UTF-8 bytes of `text`, each one that is not unreserved as `%XX`.
+    /// Appends the UTF-8 bytes of `text`, a space as `+` and each other byte that is not unreserved as `%XX`.
     private static func appendEncoded(_ text: String, to output: inout [UInt8]) {
         for byte in text.utf8 {
             if URIEncoding.isUnreserved(byte) {
                 output.append(byte)
+            } else if byte == UInt8(ascii: " ") {
+                output.append(UInt8(ascii: "+"))
             } else {
                 output.append(UInt8(ascii: "%"))
                 output.append(hexDigits[Int(byte >> 4)])
