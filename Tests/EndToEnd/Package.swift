@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // End-to-end tests against moto_server: clients generated at run time from ../shared/models (ECR, Secrets
-// Manager, STS, SNS, S3: awsJson, awsQuery and restXml) into Generated/, on the AWSRuntime of the checkout two levels up. Run `bash Tests/EndToEnd/run.sh`
+// Manager, STS, SNS, S3, Lambda: awsJson, awsQuery, restXml and restJson1) into Generated/, on the AWSRuntime of the checkout two levels up. Run `bash Tests/EndToEnd/run.sh`
 // from the checkout; it generates Generated/ (git-ignored) and then runs `swift test` here.
 //
 // Generated/EndToEndSupport is a copy of Tests/TestSupport/TestServiceProcess.swift that run.sh makes: a
@@ -24,8 +24,9 @@ let package = Package(
         .target(name: "STS", dependencies: [runtime], path: "Generated/STS"),
         .target(name: "SNS", dependencies: [runtime], path: "Generated/SNS"),
         .target(name: "S3", dependencies: [runtime], path: "Generated/S3"),
+        .target(name: "Lambda", dependencies: [runtime], path: "Generated/Lambda"),
         .target(name: "EndToEndSupport", path: "Generated/EndToEndSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["ECR", "SecretsManager", "STS", "SNS", "S3", "EndToEndSupport", runtime]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ECR", "SecretsManager", "STS", "SNS", "S3", "Lambda", "EndToEndSupport", runtime]),
     ],
     swiftLanguageModes: [.v6]
 )

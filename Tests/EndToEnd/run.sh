@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end tests against moto_server: generates the ECR, Secrets Manager, STS, SNS and S3 clients from ../shared/models with
+# End-to-end tests against moto_server: generates the ECR, Secrets Manager, STS, SNS, S3 and Lambda clients from ../shared/models with
 # the checkout's codegen into Tests/EndToEnd/Generated (git-ignored), then runs `swift test` in Tests/EndToEnd
 # (its own .build). Each test starts its own moto_server on 127.0.0.1 and stops it by PID.
 #
@@ -15,7 +15,7 @@ generated="$here/Generated"
 started=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - started ))s"; }
 
-for model in ecr secrets-manager sts sns s3; do
+for model in ecr secrets-manager sts sns s3 lambda; do
     if [ ! -f "$models/$model.json" ]; then
         echo "SKIPPED: end-to-end tests: $models/$model.json is missing"
         exit 0
@@ -37,7 +37,7 @@ mkdir -p "$generated/EndToEndSupport"
 # codegen rewrites only files whose contents changed, so a rerun recompiles only what changed.
 "$codegen" --model "$models/ecr.json" --output "$generated" --no-tests --quiet
 "$codegen" --model "$models/secrets-manager.json" --output "$generated" --no-tests --quiet
-for model in sts sns s3; do
+for model in sts sns s3 lambda; do
     # Warnings (streaming blobs read into memory, event-stream operations left out) are printed, not fatal.
     "$codegen" --model "$models/$model.json" --output "$generated" --no-tests --quiet
 done

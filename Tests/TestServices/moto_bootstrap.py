@@ -26,10 +26,12 @@ import urllib.request
 
 HOST = "127.0.0.1"
 REGION = "us-east-1"
-# The unauthenticated actions below: CreateUser, CreateAccessKey, PutUserPolicy. Any more and a
+# The unauthenticated actions below: CreateUser, CreateAccessKey, PutUserPolicy, CreateRole. Any more and a
 # test's first request would slip through unsigned; any fewer and the setup itself is refused.
-INITIAL_NO_AUTH_ACTION_COUNT = 3
+INITIAL_NO_AUTH_ACTION_COUNT = 4
 USER_NAME = "e2e-tests"
+# A role Lambda may assume, for functions the tests create (moto refuses a role that does not exist).
+LAMBDA_ROLE = "e2e-lambda-role"
 ALLOWED_ACTIONS = ["ecr:*", "ecr-public:*", "secretsmanager:*", "dynamodb:*", "sts:*", "sns:*", "s3:*", "lambda:*", "iam:PassRole"]
 STARTUP_TIMEOUT = 30.0
 
@@ -70,11 +72,14 @@ def wait_until_answering(process, port):
     return False
 
 
-def start_moto(log_path):
+def start_moto(log_path, checks_signatures=True):
     """Start moto on a free port; retry on another port if one was taken in between."""
     for _ in range(5):
         port = free_port()
-        env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT=str(INITIAL_NO_AUTH_ACTION_COUNT))
+        # Without checks, moto never starts verifying: for services whose signature checks moto gets wrong
+        # (Lambda: boto3's own requests are refused there too).
+        count = INITIAL_NO_AUTH_ACTION_COUNT if checks_signatures else 1_000_000_000
+        env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT=str(count))
         with open(log_path, "ab") as log:
             # Its own session and a file for output: moto must outlive this script and its pipes.
             process = subprocess.Popen(moto_command(port), env=env, stdin=subprocess.DEVNULL, stdout=log,
@@ -96,6 +101,9 @@ def create_credentials(port):
     policy = {"Version": "2012-10-17",
               "Statement": [{"Effect": "Allow", "Action": ALLOWED_ACTIONS, "Resource": "*"}]}
     iam.put_user_policy(UserName=USER_NAME, PolicyName="e2e-tests", PolicyDocument=json.dumps(policy))
+    trust = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
+    iam.create_role(RoleName=LAMBDA_ROLE, AssumeRolePolicyDocument=json.dumps(trust))
     return key["AccessKeyId"], key["SecretAccessKey"]
 
 
@@ -150,6 +158,8 @@ def main():
     parser.add_argument("--max-lifetime", type=float, default=900, help="seconds before moto is stopped")
     parser.add_argument("--log-file", help="moto's output (default: PORT_FILE.log)")
     parser.add_argument("--stop", type=int, metavar="PID", help="stop the moto_server with this pid and exit")
+    parser.add_argument("--without-signature-checks", action="store_true",
+                        help="never check signatures (for services moto checks wrongly)")
     args = parser.parse_args()
     if args.stop is not None:
         if not stop(args.stop):
@@ -157,7 +167,7 @@ def main():
         return
     if not args.port_file:
         parser.error("--port-file is required when starting")
-    process, port = start_moto(args.log_file or f"{args.port_file}.log")
+    process, port = start_moto(args.log_file or f"{args.port_file}.log", not args.without_signature_checks)
     spawn_watchdog(process.pid, args.max_lifetime)
     try:
         access_key, secret_key = create_credentials(port)
