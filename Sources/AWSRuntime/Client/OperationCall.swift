@@ -8,13 +8,13 @@ struct OperationCall: Sendable {
     let codec: any ProtocolCodec
     let operation: String
     /// The request as the codec encoded it, before endpoint, user agent, hooks and signature.
-    let request: EncodedRequest
+    var request: EncodedRequest
     /// The operation's `endpoint` trait prefix with its host labels filled in, e.g. `data.`.
     var hostPrefix: String? = nil
     /// The operation's own endpoint rule-set parameters, from its traits and its input.
     var endpointParameters: [String: JSONValue] = [:]
 
-    private var state: RuntimeState { runtime.state }
+    var state: RuntimeState { runtime.state }
     private var configuration: ClientConfiguration { runtime.configuration }
 
     /// Why an attempt failed, as the retry logic sees it.
@@ -140,7 +140,7 @@ struct OperationCall: Sendable {
     /// The request URL: the operation's path under the endpoint's own path (`https://host/base` + `/` →
     /// `https://host/base/`; `https://host` + `/` → `https://host/`), its query, on the host with the operation's
     /// host prefix.
-    private func requestURL(endpoint: URL) throws -> URL {
+    func requestURL(endpoint: URL) throws -> URL {
         guard var components = URLComponents(url: endpoint, resolvingAgainstBaseURL: false) else {
             throw ClientRuntimeError.endpointUnavailable("the endpoint \(endpoint) is not a valid URL")
         }

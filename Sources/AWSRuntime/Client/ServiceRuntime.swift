@@ -77,6 +77,39 @@ public struct ServiceRuntime: Sendable {
         }
     }
 
+    /// A presigned URL for `operation` with `input`, valid for `expiresIn` (1 second to 7 days): anyone holding
+    /// it can make that one request without credentials until it expires (a browser download, a `curl` upload).
+    ///
+    /// Validates the input first. REST protocols (restXml, restJson1) presign the method, path and query — a
+    /// payload such as S3's PutObject body is sent by whoever uses the URL (`UNSIGNED-PAYLOAD`); query
+    /// protocols presign a GET with the parameters in the query. awsJson and rpcv2Cbor requests live in their
+    /// bodies and cannot be presigned. Header-bound members must be unset.
+    public func presignedURL<Input: OperationInput>(
+        operation: String, input: Input, http: HTTPRoute? = nil, hostPrefix: String? = nil,
+        endpointParameters: [String: JSONValue?] = [:], expiresIn: Duration
+    ) async throws -> URL {
+        if let invalid = Validator.validate(input, operation: operation, options: configuration.validation) {
+            throw invalid
+        }
+        let codec = metadata.codec
+        guard codec is RestXMLCodec || codec is RestJSONCodec || codec is AWSQueryCodec else {
+            throw ClientRuntimeError.invalidRequest(
+                operation: operation, reason: "\(metadata.wireProtocol) requests are carried in their bodies and cannot be presigned")
+        }
+        var request = try codec.encode(
+            input, operation: operation,
+            context: RequestEncodingContext(idempotencyTokenGenerator: configuration.idempotencyTokenGenerator, route: http))
+        if !(codec is AWSQueryCodec) {
+            // The body is sent by whoever uses the URL.
+            request.body = Data()
+        }
+        let seconds = expiresIn.components.seconds
+        let call = OperationCall(
+            runtime: self, codec: codec, operation: operation, request: request, hostPrefix: hostPrefix,
+            endpointParameters: endpointParameters.compactMapValues { $0 })
+        return try await call.presignedURL(expiresIn: Int(clamping: seconds))
+    }
+
     /// The region and endpoint this client's calls go to, worked out as a call would (options, environment,
     /// profile, the model's rule set); for diagnostics such as a `--debug` line.
     public func resolvedEndpoint() throws -> (region: String, url: URL) {

@@ -32,6 +32,9 @@ struct OperationViewModel {
     /// The endpoint rule-set parameters the operation supplies (see ``EndpointParameterBindings``).
     let endpointParameters: [EndpointParameterBindings.Entry]
     let hasEndpointParameters: Bool
+    /// Whether the client gets a `presignedURL(for:expiresIn:)` overload for this operation: REST and query
+    /// protocols, an input of its own (overloads are told apart by the input type).
+    var isPresignable = false
     /// Whether a blank line separates this block from the one before (in files listing only some operations).
     var isFollowing = false
 

@@ -26,6 +26,9 @@ struct ServiceViewModel {
     /// The operations that get a labelled-argument overload.
     let convenienceOperations: [OperationViewModel]
     let hasPaginators: Bool
+    /// The operations with a presigned-URL overload (see ``OperationViewModel/isPresignable``).
+    let presignableOperations: [OperationViewModel]
+    let hasPresignableOperations: Bool
 
     init(context: ServiceContext) {
         let service = context.service
@@ -61,5 +64,14 @@ struct ServiceViewModel {
         for index in convenience.indices.dropFirst() { convenience[index].isFollowing = true }
         convenienceOperations = convenience
         hasPaginators = !paginators.isEmpty
+        let canPresign = context.wireProtocol.usesHTTPBindings || context.wireProtocol.isQuery
+        let inputCounts = Dictionary(operations.map { ($0.inputType, 1) }, uniquingKeysWith: +)
+        var presignable = canPresign ? operations.filter { $0.hasInput && inputCounts[$0.inputType] == 1 } : []
+        for index in presignable.indices {
+            presignable[index].isPresignable = true
+            presignable[index].isFollowing = index > 0
+        }
+        presignableOperations = presignable
+        hasPresignableOperations = !presignable.isEmpty
     }
 }

@@ -70,3 +70,17 @@ public struct QueryWriter: Sendable {
         }
     }
 }
+
+extension QueryWriter {
+    /// The pairs of an encoded form body, decoded (`+` is a space): a presigned query request moves them
+    /// into its URL.
+    static func pairs(fromEncodedBody body: Data) -> [(key: String, value: String)] {
+        String(decoding: body, as: UTF8.self).split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ text: Substring) -> String {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+            }
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+}
