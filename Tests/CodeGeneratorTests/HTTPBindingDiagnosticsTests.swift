@@ -66,4 +66,17 @@ final class HTTPBindingDiagnosticsTests: XCTestCase {
         XCTAssertTrue(try GeneratorFixture.diagnostics(model(members: idLabel + ", " + twoPayloads)).contains(
             "error: a structure with an httpPayload member can have no other body members [shape t.s#OpInput at $.shapes[\"t.s#OpInput\"]]"))
     }
+
+    func testXMLNamesThatAreNotXMLAreRefused() throws {
+        let text = GeneratorFixture.serviceModel(protocolTrait: "aws.protocols#awsQuery", extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {
+                "a": {"target": "smithy.api#String", "traits": {"smithy.api#xmlName": "ok:Name"}},
+                "b": {"target": "smithy.api#String", "traits": {"smithy.api#xmlName": "bad name><x"}},
+                "c": {"target": "smithy.api#String", "traits": {"smithy.api#xmlNamespace": {"uri": "https://e.com", "prefix": "1x"}}}}}
+            """#)
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
+            #"error: xmlName "bad name><x" is not an XML name (letters, digits, `.`, `-`, `_`, one `prefix:`) [shape t.s#OpInput$b at $.shapes["t.s#OpInput"].members.b.traits["smithy.api#xmlName"]]"#,
+            #"error: xmlNamespace prefix "1x" is not an XML name [shape t.s#OpInput$c at $.shapes["t.s#OpInput"].members.c.traits["smithy.api#xmlNamespace"]]"#,
+        ])
+    }
 }

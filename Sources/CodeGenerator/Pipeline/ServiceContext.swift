@@ -155,6 +155,9 @@ struct ServiceContext {
         names = TypeNameTable(shapes: reachableShapes, serviceName: serviceName, service: service, diagnostics: diagnostics)
         Self.checkMemberNames(of: reachableShapes, diagnostics: diagnostics)
         Self.warnAboutStreaming(in: reachableShapes, model: model, diagnostics: diagnostics)
+        if wireProtocol.usesXMLBodies {
+            XMLNameCheck(diagnostics: diagnostics).check(shapes: reachableShapes, model: model)
+        }
         if wireProtocol.usesHTTPBindings {
             HTTPBindingCheck(model: model, diagnostics: diagnostics, protocolName: wireProtocol.rawValue).check(operations: operations, errors: errorShapes)
         }
