@@ -26,6 +26,17 @@ struct Codegen {
         }
     }
 
+    /// `--diff OLD`: what changed for users between the old model and the one new model; writes nothing.
+    static func printAPIChanges(from oldPath: String, to files: [URL], serviceID: String?) throws -> Int32 {
+        guard files.count == 1, let newFile = files.first else {
+            throw UsageError(message: "--diff compares one model: give exactly one --model file")
+        }
+        let old = try ModelLoader.load(contentsOf: URL(fileURLWithPath: oldPath))
+        let new = try ModelLoader.load(contentsOf: newFile)
+        for line in APIChangeReport.between(old: old, new: new, serviceID: serviceID).lines { print(line) }
+        return 0
+    }
+
     static func run(_ options: CommandLineOptions) throws -> Int32 {
         let config = try options.configFile.map { try GeneratorConfigFile.load(from: URL(fileURLWithPath: $0)) }
         let templates = try TemplateSet.load(
@@ -45,6 +56,9 @@ struct Codegen {
 
         let models = try ModelFiles.find(options.modelPaths)
         for warning in models.warnings { printError(warning) }
+        if let oldPath = options.diffModel {
+            return try printAPIChanges(from: oldPath, to: models.files, serviceID: generatorOptions.serviceID)
+        }
         if models.files.count > 1, generatorOptions.moduleName != nil {
             throw UsageError(message: "--module names one module but \(models.files.count) models were given")
         }

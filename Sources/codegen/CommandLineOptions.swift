@@ -9,6 +9,8 @@ struct CommandLineOptions {
     var serviceID: String?
     /// A file holding the endpoint rule set to use when the model has none (a rule set, or a model with one).
     var endpointRulesFile: String?
+    /// `--diff OLD`: print the API changes from this older model to the one given; write nothing.
+    var diffModel: String?
     var check = false
     /// Write files straight into the output folder instead of `<output>/<Module>/` (used by the build plugin).
     var flat = false
@@ -23,7 +25,7 @@ struct CommandLineOptions {
 
     static let usage = """
         USAGE: codegen [--model <file-or-folder> ...] [--output <folder>] [--templates <folder>]
-                       [--module <name>] [--config <file>] [--endpoint-rules <file>] [--flat] [--check] [--quiet]
+                       [--module <name>] [--config <file>] [--endpoint-rules <file>] [--diff <old-model>] [--flat] [--check] [--quiet]
                        [--file-prefix <text>] [--declared-outputs <names>]
 
         Generates a Swift client module from each Smithy JSON AST model.
@@ -36,6 +38,9 @@ struct CommandLineOptions {
           --module <name>     The module and type-prefix name (default: from the service's SDK id, e.g. ECRPublic).
           --service <id>      The service to generate from a model with several (default: each of them).
           --config <file>     A codegen.json with module, accessLevel, operations and validation settings.
+          --diff <old-model>  Print what changed for users from <old-model> to the --model file (operations,
+                              members, optionality, types, enum values, constraints, errors; breaking or
+                              not) and write nothing.
           --endpoint-rules <file>
                               The endpoint rule set for a model that has none: a rule-set JSON document, or a
                               model whose service carries one (e.g. the S3 protocol tests with S3's own rules).
@@ -78,6 +83,7 @@ struct CommandLineOptions {
             case "--service": options.serviceID = try value(for: argument)
             case "--config": options.configFile = try value(for: argument)
             case "--endpoint-rules": options.endpointRulesFile = try value(for: argument)
+            case "--diff": options.diffModel = try value(for: argument)
             case "--check": options.check = true
             case "--flat": options.flat = true
             case "--quiet": options.quiet = true

@@ -51,6 +51,26 @@ final class CommandLineToolTests: XCTestCase {
         }
     }
 
+    func testDiffPrintsTheAPIChangesAndWritesNothing() throws {
+        let text = try String(contentsOf: RepositoryPaths.repository("models/ecr-public.json"), encoding: .utf8)
+        // The same model without DeleteRepositoryPolicy: for users of the old client, an operation removed.
+        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        var shapes = try XCTUnwrap(object["shapes"] as? [String: Any])
+        let serviceID = try XCTUnwrap(shapes.first { ($0.value as? [String: Any])?["type"] as? String == "service" }?.key)
+        var service = try XCTUnwrap(shapes[serviceID] as? [String: Any])
+        let operations = try XCTUnwrap(service["operations"] as? [[String: String]])
+        service["operations"] = operations.filter { !($0["target"] ?? "").hasSuffix("#DeleteRepositoryPolicy") }
+        shapes[serviceID] = service
+        object["shapes"] = shapes
+        let newer = scratch.appendingPathComponent("newer.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: newer)
+        let output = scratch.appendingPathComponent("out")
+        let run = try codegen(["--model", newer.path, "--diff", model, "--output", output.path])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertEqual(run.output, "API changes: 1 (1 breaking)\n  BREAKING: operation removed: DeleteRepositoryPolicy\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "--diff writes nothing")
+    }
+
     func testUnknownOptionIsAUsageError() throws {
         let run = try codegen(["--frobnicate"])
         XCTAssertEqual(run.status, 2)
