@@ -44,9 +44,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 SHARED = os.path.abspath(os.path.join(REPO, "..", "shared"))
 CANARY = "INJECTED_CANARY"
-SUPPORTED_PROTOCOLS = ["aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1"]
-OTHER_PROTOCOLS = ["aws.protocols#restJson1", "aws.protocols#restXml", "aws.protocols#awsQuery",
-                   "aws.protocols#ec2Query", "smithy.protocols#rpcv2Cbor"]
+SUPPORTED_PROTOCOLS = ["aws.protocols#awsJson1_0", "aws.protocols#awsJson1_1", "aws.protocols#restJson1",
+                       "aws.protocols#restXml", "aws.protocols#awsQuery", "aws.protocols#ec2Query",
+                       "smithy.protocols#rpcv2Cbor"]
+# A protocol the generator does not speak, so variants still reach the "unsupported protocol" error.
+OTHER_PROTOCOLS = ["aws.protocols#madeUpProtocol"]
 FAILURE_CLASSES = ["crash", "hang", "partial", "unclear", "canary", "compile"]
 SHAPE_TYPES = ["blob", "boolean", "string", "byte", "short", "integer", "long", "float", "double", "bigInteger",
                "bigDecimal", "timestamp", "document", "enum", "intEnum", "list", "set", "map", "structure", "union",
