@@ -10,6 +10,7 @@ let areas: [(name: String, rows: () -> [BenchmarkRow])] = [
     ("generator", generatorBenchmarkRows),
     ("hostile", hostileModelBenchmarkRows),
     ("protocols", protocolBenchmarkRows),
+    ("eventstream", eventStreamBenchmarkRows),
 ]
 let chosen = Set(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { name in !areas.contains { $0.name == name } }) {
