@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import AWSRuntime
@@ -6,20 +7,9 @@ import XCTest
 /// Agreement with the system's `sha256sum` on pseudo-random inputs: every length 0…1,000 bytes, lengths
 /// around block boundaries, and a multi-MiB buffer, on every backend.
 final class SHA256AgreementTests: XCTestCase {
-    /// A fixed-seed generator so a failure reproduces.
-    private struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     private func randomBytes(_ count: Int, seed: UInt64) -> [UInt8] {
-        var generator = SplitMix64(state: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 

@@ -1,5 +1,6 @@
 import AWSRuntime
 import Foundation
+import TestSupport
 import XCTest
 
 final class EventStreamTests: XCTestCase {
@@ -366,17 +367,6 @@ final class EventStreamTests: XCTestCase {
 
 // MARK: - Helpers
 
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private func hex(_ text: String) -> Data {
     let digits = text.unicodeScalars.filter { $0.properties.isASCIIHexDigit }.map { UInt8(String($0), radix: 16)! }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import AWSRuntime
@@ -7,16 +8,6 @@ import XCTest
 /// through each codec's decode and error parsing: every outcome is a value or a thrown error, never a crash or
 /// a hang. A seeded generator keeps any failure reproducible.
 final class ResponseMutationTests: XCTestCase {
-    private struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     private struct Item: Decodable, XMLDecodable {
         var name: String?
@@ -40,7 +31,7 @@ final class ResponseMutationTests: XCTestCase {
         }
     }
 
-    private func mutate(_ seed: Data, _ random: inout Seeded) -> Data {
+    private func mutate(_ seed: Data, _ random: inout SplitMix64) -> Data {
         var bytes = [UInt8](seed)
         switch random.next() % 6 {
         case 0:
@@ -77,7 +68,7 @@ final class ResponseMutationTests: XCTestCase {
         let query = AWSQueryCodec(flavor: .awsQuery, apiVersion: "1")
         let restXML = RestXMLCodec(customization: .s3)
         let rpc = RPCv2CBORCodec(serviceName: "S")
-        var random = Seeded(state: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         var decoded = 0
         var refused = 0
         for round in 0..<4000 {

@@ -6,37 +6,21 @@ import XCTest
 /// restXml's runtime half and S3's customizations: the bucket left to the endpoint rules, keys with dot
 /// segments, bodiless errors, and GetBucketLocation's bare root element.
 final class RestXMLTests: XCTestCase {
-    private struct GetObject: HTTPBoundInput, XMLEncodable {
-        var bucket: String
-        var key: String
-        static var hasBodyMembers: Bool { false }
-        static var xmlRootName: String { "GetObjectRequest" }
-        static var xmlRootNamespace: XMLNamespace? { nil }
-        var xmlAttributes: [(name: String, value: String)] { [] }
-        func encodeXMLMembers(to writer: inout XMLBodyWriter) {}
-        func bind(to request: inout HTTPRequestBindings) throws {
-            request.label("Bucket", bucket)
-            request.label("Key", key)
-        }
-        func validate(_ validator: inout Validator, path: MemberPath) {}
-        func encode(to encoder: any Encoder) throws {}
-    }
-
-    private func encode(_ input: GetObject, uri: String, customization: ServiceCustomization?) throws -> EncodedRequest {
+    private func encode(_ input: GetObjectTestInput, uri: String, customization: ServiceCustomization?) throws -> EncodedRequest {
         try RestXMLCodec(customization: customization).encode(
             input, operation: "GetObject",
             context: RequestEncodingContext(idempotencyTokenGenerator: { "t" }, route: HTTPRoute(method: "GET", uri: uri)))
     }
 
     func testS3LeavesTheBucketToTheEndpointAndKeepsDotSegments() throws {
-        let request = try encode(GetObject(bucket: "b", key: "../a b"), uri: "/{Bucket}/{Key+}?x-id=GetObject", customization: .s3)
+        let request = try encode(GetObjectTestInput(bucket: "b", key: "../a b"), uri: "/{Bucket}/{Key+}?x-id=GetObject", customization: .s3)
         XCTAssertEqual(request.path, "/../a%20b")
         XCTAssertEqual(request.query.map(\.name), ["x-id"])
         XCTAssertEqual(ServiceCustomization.s3.adjust(uri: "/{Bucket}?list-type=2"), "?list-type=2")
         XCTAssertEqual(ServiceCustomization.s3.adjust(uri: "/{Bucket}"), "")
         XCTAssertEqual(ServiceCustomization.s3.adjust(uri: "/"), "/", "ListBuckets keeps its path")
         // Elsewhere a traversing greedy label is refused.
-        XCTAssertThrowsError(try encode(GetObject(bucket: "b", key: "../a"), uri: "/{Bucket}/{Key+}", customization: nil))
+        XCTAssertThrowsError(try encode(GetObjectTestInput(bucket: "b", key: "../a"), uri: "/{Bucket}/{Key+}", customization: nil))
     }
 
     func testBodilessErrorsAreNamedByStatus() {

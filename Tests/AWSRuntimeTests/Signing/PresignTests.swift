@@ -21,24 +21,6 @@ final class PresignTests: XCTestCase {
             "X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404"), url.absoluteString)
     }
 
-    private struct GetObject: HTTPBoundInput, XMLEncodable {
-        var bucket: String
-        var key: String
-        var range: String? = nil
-        static var hasBodyMembers: Bool { false }
-        static var xmlRootName: String { "GetObjectRequest" }
-        static var xmlRootNamespace: XMLNamespace? { nil }
-        var xmlAttributes: [(name: String, value: String)] { [] }
-        func encodeXMLMembers(to writer: inout XMLBodyWriter) {}
-        func bind(to request: inout HTTPRequestBindings) throws {
-            request.label("Bucket", bucket)
-            request.label("Key", key)
-            request.header("Range", range)
-        }
-        func validate(_ validator: inout Validator, path: MemberPath) {}
-        func encode(to encoder: any Encoder) throws {}
-    }
-
     private func runtime(_ wireProtocol: ServiceMetadata.WireProtocol, sdkId: String) -> ServiceRuntime {
         ServiceRuntime(
             metadata: ServiceMetadata(sdkId: sdkId, signingName: "s3", targetPrefix: "AmazonS3", wireProtocol: wireProtocol,
@@ -51,7 +33,7 @@ final class PresignTests: XCTestCase {
 
     func testARESTOperationIsPresignedWithItsPathAndQuery() async throws {
         let url = try await runtime(.restXml, sdkId: "S3").presignedURL(
-            operation: "GetObject", input: GetObject(bucket: "examplebucket", key: "photos/a b.jpg"),
+            operation: "GetObject", input: GetObjectTestInput(bucket: "examplebucket", key: "photos/a b.jpg"),
             http: HTTPRoute(method: "GET", uri: "/{Bucket}/{Key+}?x-id=GetObject"), expiresIn: .seconds(600))
         XCTAssertEqual(url.host, "examplebucket.s3.amazonaws.com")
         XCTAssertEqual(url.path(percentEncoded: true), "/photos/a%20b.jpg", "the bucket is the endpoint's, not the path's")
@@ -65,7 +47,7 @@ final class PresignTests: XCTestCase {
     func testHeaderBoundMembersAndBodyProtocolsAreRefused() async {
         do {
             _ = try await runtime(.restXml, sdkId: "S3").presignedURL(
-                operation: "GetObject", input: GetObject(bucket: "b", key: "k", range: "bytes=0-9"),
+                operation: "GetObject", input: GetObjectTestInput(bucket: "b", key: "k", range: "bytes=0-9"),
                 http: HTTPRoute(method: "GET", uri: "/{Bucket}/{Key+}"), expiresIn: .seconds(60))
             XCTFail("a Range header cannot ride in a URL")
         } catch {
@@ -80,7 +62,7 @@ final class PresignTests: XCTestCase {
         }
         do {
             _ = try await runtime(.restXml, sdkId: "S3").presignedURL(
-                operation: "GetObject", input: GetObject(bucket: "b", key: "k"),
+                operation: "GetObject", input: GetObjectTestInput(bucket: "b", key: "k"),
                 http: HTTPRoute(method: "GET", uri: "/{Bucket}/{Key+}"), expiresIn: .seconds(604_801))
             XCTFail("longer than 7 days")
         } catch {}
