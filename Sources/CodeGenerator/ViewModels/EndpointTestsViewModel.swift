@@ -65,12 +65,16 @@ struct EndpointTestsViewModel {
         for (name, definition) in ((context.service.traits.endpointRuleSet ?? context.options.endpointRuleSet)?["parameters"]?.objectValue ?? JSONObject()).entries {
             if let builtIn = definition["builtIn"]?.stringValue { parameterNames[builtIn] = name }
         }
+        // One view per operation, built once: S3's rule tests call the same few operations hundreds of times.
+        var views: [String: OperationViewModel] = [:]
         for (index, node) in testCases.enumerated() {
             for (inputIndex, input) in (node["operationInputs"]?.arrayValue ?? []).enumerated() {
                 guard let name = input["operationName"]?.stringValue, let operation = operations[name] else { continue }
+                let view = views[name] ?? OperationViewModel(operation: operation, context: context, recursion: context.recursion)
+                views[name] = view
                 operationCases.append(Self.operationCase(
-                    node: node, input: input, operation: operation, caseNumber: index + 1, inputNumber: inputIndex + 1,
-                    context: context, builder: builder, parameterNames: parameterNames))
+                    node: node, input: input, operation: operation, view: view, caseNumber: index + 1,
+                    inputNumber: inputIndex + 1, context: context, builder: builder, parameterNames: parameterNames))
             }
         }
         self.operationCases = operationCases
@@ -93,9 +97,9 @@ struct EndpointTestsViewModel {
         "AWS::Auth::AccountIdEndpointMode", "AWS::STS::UseGlobalEndpoint",
     ]
 
-    private static func operationCase(node: JSONNode, input: JSONNode, operation: Shape, caseNumber: Int,
-                                      inputNumber: Int, context: ServiceContext, builder: ValueExpressionBuilder,
-                                      parameterNames: [String: String])
+    private static func operationCase(node: JSONNode, input: JSONNode, operation: Shape, view: OperationViewModel,
+                                      caseNumber: Int, inputNumber: Int, context: ServiceContext,
+                                      builder: ValueExpressionBuilder, parameterNames: [String: String])
         -> OperationCase
     {
         let builtIns = input["builtInParams"]?.objectValue ?? JSONObject()
@@ -121,7 +125,6 @@ struct EndpointTestsViewModel {
                 "\(SwiftLiteral.string(key)): \(Self.jsonValueLiteral(parameters[key] ?? .null))"
             }.joined(separator: ", ") + "]")
 
-        let view = OperationViewModel(operation: operation, context: context, recursion: context.recursion)
         var argument = ""
         if view.hasInput, let inputShape = operation.input.flatMap({ context.model.shape($0) }) {
             do {
