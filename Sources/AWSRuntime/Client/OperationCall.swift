@@ -8,7 +8,7 @@ struct OperationCall: Sendable {
     let codec: any ProtocolCodec
     let operation: String
     /// The request as the codec encoded it, before endpoint, user agent, hooks and signature.
-    var request: EncodedRequest
+    let request: EncodedRequest
     /// The operation's `endpoint` trait prefix with its host labels filled in, e.g. `data.`.
     var hostPrefix: String? = nil
     /// The operation's own endpoint rule-set parameters, from its traits and its input.

@@ -99,10 +99,13 @@ public struct ServiceRuntime: Sendable {
         var request = try codec.encode(
             input, operation: operation,
             context: RequestEncodingContext(idempotencyTokenGenerator: configuration.idempotencyTokenGenerator, route: http))
-        if !(codec is AWSQueryCodec) {
-            // The body is sent by whoever uses the URL.
-            request.body = Data()
+        if codec is AWSQueryCodec {
+            // Query operations become a GET with their form parameters in the URL, as the AWS SDKs presign them.
+            request.query += QueryWriter.pairs(fromEncodedBody: request.body).map { ($0.key, $0.value) }
+            request.method = "GET"
         }
+        // A REST payload is sent by whoever uses the URL; a query form is in the URL now.
+        request.body = Data()
         let seconds = expiresIn.components.seconds
         let call = OperationCall(
             runtime: self, codec: codec, operation: operation, request: request, hostPrefix: hostPrefix,

@@ -6,8 +6,6 @@ import SmithyModel
 struct HTTPBindingsViewModel {
     /// One call on `HTTPRequestBindings` in the input's `bind(to:)`.
     struct RequestBinding {
-        /// Whether the call can throw (none can today: an empty label is refused when the URI is built).
-        let isThrowing: Bool
         /// The method of `HTTPRequestBindings`, e.g. `header`.
         let method: String
         /// Its arguments, e.g. `"X-Foo", self.foo`.
@@ -128,47 +126,47 @@ struct HTTPBindingsViewModel {
         switch binding {
         case .label:
             if case .timestamp(let timestampFormat) = kind {
-                return RequestBinding(isThrowing: false, method: "label",
+                return RequestBinding(method: "label",
                                       arguments: "\(SwiftLiteral.string(member.name)), \(value)\(format(timestampFormat))")
             }
-            return RequestBinding(isThrowing: false, method: "label", arguments: "\(SwiftLiteral.string(member.name)), \(value)")
+            return RequestBinding(method: "label", arguments: "\(SwiftLiteral.string(member.name)), \(value)")
         case .query(let name):
             switch kind {
             case .timestamp(let timestampFormat), .timestampList(let timestampFormat):
-                return RequestBinding(isThrowing: false, method: "query", arguments: "\(SwiftLiteral.string(name)), \(value)\(format(timestampFormat))")
+                return RequestBinding(method: "query", arguments: "\(SwiftLiteral.string(name)), \(value)\(format(timestampFormat))")
             default:
-                return RequestBinding(isThrowing: false, method: "query", arguments: "\(SwiftLiteral.string(name)), \(value)")
+                return RequestBinding(method: "query", arguments: "\(SwiftLiteral.string(name)), \(value)")
             }
         case .header(let name):
             switch kind {
             case .timestamp(let timestampFormat), .timestampList(let timestampFormat):
-                return RequestBinding(isThrowing: false, method: "header", arguments: "\(SwiftLiteral.string(name)), \(value)\(format(timestampFormat))")
+                return RequestBinding(method: "header", arguments: "\(SwiftLiteral.string(name)), \(value)\(format(timestampFormat))")
             case .mediaTypeString:
-                return RequestBinding(isThrowing: false, method: "base64Header", arguments: "\(SwiftLiteral.string(name)), \(value)")
+                return RequestBinding(method: "base64Header", arguments: "\(SwiftLiteral.string(name)), \(value)")
             default:
-                return RequestBinding(isThrowing: false, method: "header", arguments: "\(SwiftLiteral.string(name)), \(value)")
+                return RequestBinding(method: "header", arguments: "\(SwiftLiteral.string(name)), \(value)")
             }
         case .queryParams:
-            return RequestBinding(isThrowing: false, method: "queryParams", arguments: value)
+            return RequestBinding(method: "queryParams", arguments: value)
         case .prefixHeaders(let prefix):
-            return RequestBinding(isThrowing: false, method: "prefixHeaders", arguments: "\(SwiftLiteral.string(prefix)), \(value)")
+            return RequestBinding(method: "prefixHeaders", arguments: "\(SwiftLiteral.string(prefix)), \(value)")
         case .payload:
             switch kind {
             case .blob(let mediaType):
-                return RequestBinding(isThrowing: false, method: "blobPayload",
+                return RequestBinding(method: "blobPayload",
                                       arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
             case .string(let mediaType):
-                return RequestBinding(isThrowing: false, method: "stringPayload",
+                return RequestBinding(method: "stringPayload",
                                       arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
             case .mediaTypeString(let mediaType):
-                return RequestBinding(isThrowing: false, method: "stringPayload", arguments: "\(value), contentType: \(SwiftLiteral.string(mediaType))")
+                return RequestBinding(method: "stringPayload", arguments: "\(value), contentType: \(SwiftLiteral.string(mediaType))")
             case .stringEnum:
                 let raw = view.isOptional ? "\(value)?.rawValue" : "\(value).rawValue"
-                return RequestBinding(isThrowing: false, method: "stringPayload", arguments: raw)
+                return RequestBinding(method: "stringPayload", arguments: raw)
             case .shape(_, let isStructure):
                 // XML bodies: the member's `xmlName` names the root element instead of the shape's.
                 let rootName = member.traits[TraitID.xmlName]?.stringValue.map { ", rootName: \(SwiftLiteral.string($0))" } ?? ""
-                return RequestBinding(isThrowing: false, method: isStructure ? "structurePayload" : "shapePayload",
+                return RequestBinding(method: isStructure ? "structurePayload" : "shapePayload",
                                       arguments: value + rootName)
             default:
                 return nil

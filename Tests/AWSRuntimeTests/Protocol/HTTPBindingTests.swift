@@ -88,6 +88,14 @@ final class HTTPBindingTests: XCTestCase {
         XCTAssertNil(request.headers["Content-Type"])
     }
 
+    func testARESTRequestWithoutItsRouteIsRefused() {
+        XCTAssertThrowsError(try RestJSONCodec().encode(
+            EmptyInput(), operation: "Op", context: RequestEncodingContext(idempotencyTokenGenerator: { "t" }))) { error in
+            guard case HTTPBindingError.missingRoute(let operation) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(operation, "Op")
+        }
+    }
+
     func testMD5KnownAnswers() {
         // RFC 1321, appendix A.5.
         let vectors = [

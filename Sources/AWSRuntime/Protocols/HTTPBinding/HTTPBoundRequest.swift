@@ -13,7 +13,7 @@ struct HTTPBoundRequest {
     init(input: some OperationInput, operation: String, context: RequestEncodingContext,
          customization: ServiceCustomization?) throws {
         guard let route = context.route else {
-            throw HTTPBindingError.invalidLabel(operation: operation, label: "-", reason: "has no `http` route")
+            throw HTTPBindingError.missingRoute(operation: operation)
         }
         var bindings = HTTPRequestBindings(operation: operation, idempotencyTokenGenerator: context.idempotencyTokenGenerator)
         hasBodyMembers = true

@@ -166,6 +166,8 @@ public struct HTTPRequestBindings: Sendable {
 public enum HTTPBindingError: Error, Sendable, CustomStringConvertible {
     /// A URI label with no value: the request would name another resource.
     case emptyLabel(operation: String, label: String)
+    /// An operation of a REST protocol called without its `http` route (a client not generated for this protocol).
+    case missingRoute(operation: String)
     /// A URI label whose value would name another resource (a greedy label with `.` or `..` segments).
     case invalidLabel(operation: String, label: String, reason: String)
     /// A response header that does not hold a value of the member's type.
@@ -175,6 +177,8 @@ public enum HTTPBindingError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .emptyLabel(let operation, let label):
             return "\(operation): the URI label \(label) is unset or empty"
+        case .missingRoute(let operation):
+            return "\(operation) has no HTTP route (method and URI) for this REST protocol"
         case .invalidLabel(let operation, let label, let reason):
             return "\(operation): the URI label \(label) \(reason)"
         case .invalidHeader(let name, let expected):
