@@ -3,13 +3,14 @@
 public struct ProfileSettings: Sendable, Equatable {
     /// The profile name, e.g. `default` or `dev`.
     public var name: String
-    /// Every property, keys as written (sub-properties as `parent.child`).
+    /// Every property by lowercased name; a property written with indented sub-properties holds them raw
+    /// (see ``subProperties(of:)``).
     public var properties: [String: String]
 
     /// A profile with the given name and raw properties.
     public init(name: String, properties: [String: String]) {
         self.name = name
-        self.properties = properties
+        self.properties = Dictionary(properties.map { ($0.key.lowercased(), $0.value) }) { _, last in last }
     }
 
     /// The raw value of `key`, nil when unset or empty.
@@ -46,6 +47,13 @@ public struct ProfileSettings: Sendable, Equatable {
     public var sessionToken: String? { self["aws_session_token"] }
     /// `credential_process`: a command that prints credentials as JSON.
     public var credentialProcess: String? { self["credential_process"] }
+
+    /// The indented `name = value` lines written under `key` (e.g. `s3 =` / `  addressing_style = path`),
+    /// names lowercased; empty when `key` is unset or holds a plain value.
+    public func subProperties(of key: String) -> [String: String] {
+        guard let value = properties[key], value.hasPrefix("\n") else { return [:] }
+        return INIFile.subProperties(of: value)
+    }
 }
 
 extension ProfileSettings: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {

@@ -1,21 +1,31 @@
 import Foundation
 
-/// The AWS shared config and credentials files, parsed.
+/// The AWS shared config and credentials files, parsed into profiles, `sso-session` sections and
+/// `services` sections, with the rules every AWS SDK shares:
 ///
-/// Profiles are `[profile name]` (or `[default]`) in the config file and `[name]` in the credentials file;
-/// a profile's keys may sit in either file. Missing files count as empty. Other section kinds
-/// (`[sso-session x]`, `[services x]`) are kept out of the profile list.
+/// - In the config file a profile is `[profile name]` or `[default]`; `[profile default]` wins over
+///   `[default]` (which is then ignored entirely). `[name]` alone is not a profile there.
+/// - In the credentials file a profile is `[name]`; `[profile name]` is not a profile there.
+/// - A profile in both files has both files' properties; the credentials file wins where both set a key.
+/// - Sections whose name is not a valid identifier are ignored, as are unknown section kinds.
+///
+/// Missing files count as empty.
 public struct SharedConfig: Sendable {
     /// Where the files were read from and the selected profile.
     public var locations: SharedConfigLocations
+    /// Every profile by name, merged from both files.
+    public private(set) var profiles: [String: ProfileSettings] = [:]
+    /// `[sso-session name]` sections of the config file: their lowercased properties by session name.
+    public private(set) var ssoSessions: [String: [String: String]] = [:]
+    /// `[services name]` sections of the config file: their lowercased properties by section name.
+    public private(set) var services: [String: [String: String]] = [:]
     private var config: INIFile
     private var credentials: INIFile
 
     /// Reads both files named by `locations`.
     public init(locations: SharedConfigLocations) throws(ConfigError) {
-        self.locations = locations
-        config = try SharedConfig.read(locations.configFile)
-        credentials = try SharedConfig.read(locations.credentialsFile)
+        try self.init(config: try SharedConfig.read(locations.configFile),
+                      credentials: try SharedConfig.read(locations.credentialsFile), locations: locations)
     }
 
     /// Reads the files the environment points at (`AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, `HOME`).
@@ -25,11 +35,40 @@ public struct SharedConfig: Sendable {
         try self.init(locations: SharedConfigLocations(environment: environment, profile: profile))
     }
 
-    /// Parses file contents directly (the paths only label errors).
-    init(configText: String, credentialsText: String, locations: SharedConfigLocations) throws(ConfigError) {
+    /// Parses file contents directly (the paths in `locations` only label errors).
+    public init(configText: String, credentialsText: String, locations: SharedConfigLocations) throws(ConfigError) {
+        try self.init(config: try INIFile(parsing: configText, path: locations.configFile),
+                      credentials: try INIFile(parsing: credentialsText, path: locations.credentialsFile),
+                      locations: locations)
+    }
+
+    private init(config: INIFile, credentials: INIFile, locations: SharedConfigLocations) throws(ConfigError) {
         self.locations = locations
-        config = try INIFile(parsing: configText, path: locations.configFile)
-        credentials = try INIFile(parsing: credentialsText, path: locations.credentialsFile)
+        self.config = config
+        self.credentials = credentials
+        var merged: [String: [String: String]] = [:]
+        let hasExplicitDefault = config.sections.contains {
+            $0.header != "default" && Self.configSection($0.header) == .profile("default")
+        }
+        for section in config.sections {
+            switch Self.configSection(section.header) {
+            case .profile(let name):
+                // `[default]` beside `[profile default]` is ignored, whichever comes first.
+                if name == "default" && section.header == "default" && hasExplicitDefault { continue }
+                merged[name, default: [:]].merge(section.properties) { _, new in new }
+            case .ssoSession(let name):
+                ssoSessions[name, default: [:]].merge(section.properties) { _, new in new }
+            case .services(let name):
+                services[name, default: [:]].merge(section.properties) { _, new in new }
+            case nil:
+                continue
+            }
+        }
+        for section in credentials.sections {
+            guard let name = Self.credentialsProfileName(section.header) else { continue }
+            merged[name, default: [:]].merge(section.properties) { _, new in new }
+        }
+        profiles = merged.reduce(into: [:]) { $0[$1.key] = ProfileSettings(name: $1.key, properties: $1.value) }
     }
 
     private static func read(_ path: String) throws(ConfigError) -> INIFile {
@@ -43,20 +82,40 @@ public struct SharedConfig: Sendable {
         return try INIFile(parsing: text, path: path)
     }
 
-    /// The profile name a config-file section header declares, or nil for other kinds of section.
-    private static func configProfileName(_ header: String) -> String? {
-        if header == "default" { return "default" }
-        guard header.hasPrefix("profile ") || header.hasPrefix("profile\t") else { return nil }
-        let name = header.dropFirst("profile".count).trimmingWhitespace()
-        return name.isEmpty ? nil : String(name)
+    /// What a config-file section declares.
+    private enum ConfigSection: Equatable {
+        case profile(String)
+        case ssoSession(String)
+        case services(String)
+    }
+
+    /// The kind and name a config-file header declares, or nil for anything else (`[foo]`, `[profilefoo]`,
+    /// a misspelt kind, an invalid name).
+    private static func configSection(_ header: String) -> ConfigSection? {
+        if header == "default" { return .profile("default") }
+        if let name = name(after: "profile", in: header) { return .profile(name) }
+        if let name = name(after: "sso-session", in: header) { return .ssoSession(name) }
+        if let name = name(after: "services", in: header) { return .services(name) }
+        return nil
+    }
+
+    /// The valid name after `kind` and at least one space or tab, e.g. `dev` in `profile \tdev`.
+    private static func name(after kind: String, in header: String) -> String? {
+        guard header.hasPrefix(kind) else { return nil }
+        let rest = header.dropFirst(kind.count)
+        guard let first = rest.first, first == " " || first == "\t" else { return nil }
+        let name = rest.trimmingWhitespace()
+        return INIFile.isValidName(name) ? String(name) : nil
+    }
+
+    /// The profile a credentials-file header declares: any valid name, but not the config file's `profile x` form.
+    private static func credentialsProfileName(_ header: String) -> String? {
+        if name(after: "profile", in: header) != nil { return nil }
+        return INIFile.isValidName(header) ? header : nil
     }
 
     /// Names of every profile in either file, sorted.
-    public var profileNames: [String] {
-        let fromConfig = config.sections.compactMap { SharedConfig.configProfileName($0.header) }
-        let fromCredentials = credentials.sections.map(\.header)
-        return Array(Set(fromConfig + fromCredentials)).sorted()
-    }
+    public var profileNames: [String] { profiles.keys.sorted() }
 
     /// The settings of the selected profile (``SharedConfigLocations/profileName``).
     public func selectedProfile() throws(ConfigError) -> ProfileSettings {
@@ -65,31 +124,18 @@ public struct SharedConfig: Sendable {
 
     /// The settings of `name`, merged from both files.
     ///
-    /// - Throws: ``ConfigError/profileNotFound(profile:searched:hints:)`` when neither file has it.
+    /// - Throws: ``ConfigError/profileNotFound(profile:searched:hints:)`` when neither file has it, with hints
+    ///   for sections that look like it but are ignored (`[dev]` in the config file, `[profile dev]` in the
+    ///   credentials file).
     public func profile(named name: String) throws(ConfigError) -> ProfileSettings {
-        var properties: [String: String] = [:]
-        var found = false
-        // `[profile default]` and `[default]` are the same profile; the explicit form wins.
-        for section in config.sections where SharedConfig.configProfileName(section.header) == name {
-            found = true
-            properties.merge(section.properties) { _, new in new }
+        if let profile = profiles[name] { return profile }
+        var hints: [String] = []
+        for section in config.sections where section.header == name {
+            hints.append("\(config.path):\(section.line) has [\(name)], which the config file ignores; write [profile \(name)]")
         }
-        for section in credentials.sections where section.header == name {
-            found = true
-            properties.merge(section.properties) { _, new in new }
+        for section in credentials.sections where Self.name(after: "profile", in: section.header) == name {
+            hints.append("\(credentials.path):\(section.line) has [profile \(name)]; the credentials file uses plain [\(name)]")
         }
-        guard found else {
-            var hints: [String] = []
-            for section in config.sections where section.header == name {
-                hints.append(
-                    "\(config.path):\(section.line) has [\(name)], which the config file ignores; write [profile \(name)]")
-            }
-            for section in credentials.sections where section.header == "profile \(name)" {
-                hints.append(
-                    "\(credentials.path):\(section.line) has [profile \(name)]; the credentials file uses plain [\(name)]")
-            }
-            throw .profileNotFound(profile: name, searched: [config.path, credentials.path], hints: hints)
-        }
-        return ProfileSettings(name: name, properties: properties)
+        throw .profileNotFound(profile: name, searched: [config.path, credentials.path], hints: hints)
     }
 }

@@ -23,16 +23,40 @@ public struct SharedConfigLocations: Sendable, Equatable {
 
     /// Reads the locations from `environment`; `profile` overrides `AWS_PROFILE`.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, profile: String? = nil) {
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        self.init(environment: environment, profile: profile, platform: .current)
+    }
+
+    /// The conventions of the operating system whose paths are built.
+    enum Platform: Sendable {
+        case posix
+        case windows
+
+        #if os(Windows)
+            static let current = Platform.windows
+        #else
+            static let current = Platform.posix
+        #endif
+    }
+
+    /// Reads the locations from `environment` with `platform`'s home folder rules: `HOME` everywhere, then on
+    /// Windows `USERPROFILE`, then `HOMEDRIVE` + `HOMEPATH`.
+    init(environment: [String: String], profile: String?, platform: Platform) {
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let separator = platform == .windows ? "\\" : "/"
+        var home = variable("HOME")
+        if home == nil && platform == .windows {
+            home = variable("USERPROFILE") ?? variable("HOMEDRIVE").flatMap { drive in variable("HOMEPATH").map { drive + $0 } }
+        }
+        let homeFolder = home ?? NSHomeDirectory()
         func expand(_ path: String) -> String {
-            if path == "~" { return home }
-            if path.hasPrefix("~/") { return home + path.dropFirst() }
+            if path == "~" { return homeFolder }
+            if path.hasPrefix("~/") || path.hasPrefix("~\\") { return homeFolder + separator + path.dropFirst(2) }
             return path
         }
-        configFile = expand(environment["AWS_CONFIG_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "~/.aws/config")
-        credentialsFile = expand(
-            environment["AWS_SHARED_CREDENTIALS_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "~/.aws/credentials")
-        let chosen = profile ?? environment["AWS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let awsFolder = ["~", ".aws"].joined(separator: separator)
+        configFile = expand(variable("AWS_CONFIG_FILE") ?? awsFolder + separator + "config")
+        credentialsFile = expand(variable("AWS_SHARED_CREDENTIALS_FILE") ?? awsFolder + separator + "credentials")
+        let chosen = profile ?? variable("AWS_PROFILE")
         profileName = chosen ?? "default"
         isProfileExplicit = chosen != nil
     }

@@ -10,7 +10,7 @@ final class INIFileTests: XCTestCase {
 
               [default]   # comment after header
             region=us-west-2
-              output   =   json   ; inline comment
+            output   =   json   ; inline comment
             url = https://example.com/#fragment
             empty =
 
@@ -36,8 +36,9 @@ final class INIFileTests: XCTestCase {
             region = us-east-2
             """
         let properties = try INIFile(parsing: text, path: "config").sections[0].properties
-        XCTAssertEqual(properties["s3.max_concurrent_requests"], "10")
-        XCTAssertEqual(properties["s3.addressing_style"], "path")
+        XCTAssertEqual(properties["s3"], "\nmax_concurrent_requests = 10\naddressing_style = path")
+        XCTAssertEqual(INIFile.subProperties(of: properties["s3"] ?? ""),
+                       ["max_concurrent_requests": "10", "addressing_style": "path"])
         XCTAssertEqual(properties["region"], "us-east-2")
     }
 
@@ -53,7 +54,7 @@ final class INIFileTests: XCTestCase {
             XCTAssertEqual(
                 error as? ConfigError,
                 .malformedLine(
-                    file: "/home/me/.aws/credentials", line: 3, reason: "expected 'key = value' but found no '='"))
+                    file: "/home/me/.aws/credentials", line: 3, reason: "Expected an '=' sign defining a property"))
             XCTAssertFalse("\(error)".contains("wJalrXUtnFEMI"))
         }
     }
@@ -64,7 +65,7 @@ final class INIFileTests: XCTestCase {
                 return XCTFail("unexpected \(error)")
             }
             XCTAssertEqual(line, 1)
-            XCTAssertTrue(reason.contains("outside any [section]"))
+            XCTAssertTrue(reason.contains("Expected a profile definition"))
         }
     }
 
@@ -72,19 +73,30 @@ final class INIFileTests: XCTestCase {
         XCTAssertThrowsError(try INIFile(parsing: "[default]\na = b\n[profile dev\n", path: "config")) { error in
             XCTAssertEqual(
                 error as? ConfigError,
-                .malformedLine(file: "config", line: 3, reason: "section header '[profile dev' has no ']'"))
+                .malformedLine(file: "config", line: 3, reason: "Profile definition must end with ']'"))
         }
     }
 
     func testTextAfterSectionHeaderIsAnError() {
         XCTAssertThrowsError(try INIFile(parsing: "[default] region = x\n", path: "config")) { error in
-            XCTAssertEqual("\(error)", "config:1: unexpected text after ']': 'region = x'")
+            XCTAssertEqual("\(error)", "config:1: unexpected text after ']' of a profile definition")
         }
     }
 
     func testEmptyPropertyNameIsAnError() {
-        XCTAssertThrowsError(try INIFile(parsing: "[default]\n = value\n", path: "config")) { error in
-            XCTAssertEqual("\(error)", "config:2: property with an empty name before '='")
+        XCTAssertThrowsError(try INIFile(parsing: "[default]\n= value\n", path: "config")) { error in
+            XCTAssertEqual("\(error)", "config:2: Property did not have a name before '='")
+        }
+    }
+
+    func testIndentedLineContinuesTheValueAbove() throws {
+        let file = try INIFile(parsing: "[default]\nName = first\n   second # kept\n", path: "config")
+        XCTAssertEqual(file.sections[0].properties, ["name": "first\nsecond # kept"])
+    }
+
+    func testIndentedLineWithoutPropertyAboveIsAnError() {
+        XCTAssertThrowsError(try INIFile(parsing: "[default]\n  stray\n", path: "config")) { error in
+            XCTAssertEqual("\(error)", "config:2: Expected a property definition, found continuation (an indented line)")
         }
     }
 

@@ -96,7 +96,7 @@ final class SharedConfigTests: XCTestCase {
         let path = try directory.write("config", "[default]\nregion us-east-1\n")
         XCTAssertThrowsError(try SharedConfig(environment: ["HOME": directory.path, "AWS_CONFIG_FILE": path])) {
             error in
-            XCTAssertEqual("\(error)", "\(path):2: expected 'key = value' but found no '='")
+            XCTAssertEqual("\(error)", "\(path):2: Expected an '=' sign defining a property")
         }
     }
 }

@@ -82,7 +82,7 @@ final class LocalCredentialProviderTests: XCTestCase {
         await assertThrows(ProfileCredentialProvider(environment: ["HOME": directory.path, "AWS_SHARED_CREDENTIALS_FILE": path])) {
             error in
             XCTAssertEqual(
-                error, .failed(provider: "profile 'default'", reason: "\(path):2: expected 'key = value' but found no '='"))
+                error, .failed(provider: "profile 'default'", reason: "\(path):2: Expected an '=' sign defining a property"))
         }
     }
 
