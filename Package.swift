@@ -7,7 +7,9 @@ let package = Package(
     name: "swift-aws-codegen",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "AWSRuntime", targets: ["AWSRuntime"]),
+        // The runtime with the credential chain every generated client uses by default (AWSIdentity, on the
+        // identity services' own generated clients).
+        .library(name: "AWSRuntime", targets: ["AWSRuntime", "AWSIdentity", "IdentitySTS", "IdentitySSO", "IdentitySSOOIDC"]),
         .library(name: "ECRPublic", targets: ["ECRPublic"]),
         .library(name: "SmithyModel", targets: ["SmithyModel"]),
         .library(name: "CodeGenerator", targets: ["CodeGenerator"]),
@@ -39,8 +41,15 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "AWSRuntime", dependencies: ["CSHA256", "CCurl"]),
 
+        // Credentials that need an AWS call (assumed roles, web identity, IAM Identity Center), on clients generated
+        // from our own small models of STS, the SSO portal and SSO OIDC (models/identity-*.json).
+        .target(name: "IdentitySTS", dependencies: ["AWSRuntime"], path: "Generated/IdentitySTS"),
+        .target(name: "IdentitySSO", dependencies: ["AWSRuntime"], path: "Generated/IdentitySSO"),
+        .target(name: "IdentitySSOOIDC", dependencies: ["AWSRuntime"], path: "Generated/IdentitySSOOIDC"),
+        .target(name: "AWSIdentity", dependencies: ["AWSRuntime", "IdentitySTS", "IdentitySSO", "IdentitySSOOIDC"]),
+
         // The checked-in generated client (rendered from Templates/ by `swift run codegen`).
-        .target(name: "ECRPublic", dependencies: ["AWSRuntime"], path: "Generated/ECRPublic"),
+        .target(name: "ECRPublic", dependencies: ["AWSRuntime", "AWSIdentity"], path: "Generated/ECRPublic"),
 
         // `ecr-public`: a command-line tool shaped like `aws ecr-public`, on the generated client alone.
         .executableTarget(name: "ecr-public", dependencies: ["ECRPublic", "AWSRuntime"], path: "Sources/ecr-public"),
@@ -58,6 +67,14 @@ let package = Package(
         // Tests generated from the model's own test traits (endpoint tests), checked in beside the client.
         .testTarget(name: "ECRPublicGeneratedTests", dependencies: ["ECRPublic", "AWSRuntime"],
                     path: "Generated/ECRPublicTests"),
+        .testTarget(name: "IdentitySTSGeneratedTests", dependencies: ["IdentitySTS", "AWSRuntime"],
+                    path: "Generated/IdentitySTSTests"),
+        .testTarget(name: "IdentitySSOGeneratedTests", dependencies: ["IdentitySSO", "AWSRuntime"],
+                    path: "Generated/IdentitySSOTests"),
+        .testTarget(name: "IdentitySSOOIDCGeneratedTests", dependencies: ["IdentitySSOOIDC", "AWSRuntime"],
+                    path: "Generated/IdentitySSOOIDCTests"),
+        // Providers that call STS and IAM Identity Center, and the cross-SDK suites with recorded traffic.
+        .testTarget(name: "AWSIdentityTests", dependencies: ["AWSIdentity", "AWSRuntime", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -76,6 +76,7 @@ struct Codegen {
         var writers: [String: String] = [:]
         for file in models.files {
             do {
+                let generatorOptions = try ModelFiles.settings(for: file, cliOptions: options, base: generatorOptions)
                 let model = try ModelLoader.load(contentsOf: file)
                 for warning in model.warnings { printError(warning.description) }
                 // A model with several services (the protocol test suites) gives one module per service.

@@ -1,3 +1,4 @@
+import CodeGenerator
 import Foundation
 
 /// Finds the model files to generate from the `--model` arguments.
@@ -21,7 +22,8 @@ enum ModelFiles {
                 found.files.append(URL(fileURLWithPath: path))
                 continue
             }
-            let names = try fileManager.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".json") }.sorted()
+            let names = try fileManager.contentsOfDirectory(atPath: path)
+                .filter { $0.hasSuffix(".json") && !$0.hasSuffix(settingsSuffix) }.sorted()
             for name in names {
                 let url = URL(fileURLWithPath: path).appendingPathComponent(name)
                 if looksLikeSmithyModel(url) {
@@ -33,6 +35,21 @@ enum ModelFiles {
             if names.isEmpty { found.warnings.append("\(path): warning: no *.json models in this folder") }
         }
         return found
+    }
+
+    /// A model's own generator settings sit beside it: `sts.json` → `sts.codegen.json`.
+    static let settingsSuffix = ".codegen.json"
+
+    /// The settings for `model`: its sibling `<name>.codegen.json` when there is one (the checked-in identity
+    /// services name their module there), else `base`; a module or service given on the command line wins.
+    static func settings(for model: URL, cliOptions: CommandLineOptions, base: GeneratorOptions) throws -> GeneratorOptions {
+        let sibling = model.deletingPathExtension().appendingPathExtension("codegen.json")
+        guard cliOptions.configFile == nil, FileManager.default.fileExists(atPath: sibling.path) else { return base }
+        var settings = try GeneratorConfigFile.load(from: sibling).options
+        settings.moduleName = cliOptions.moduleName ?? settings.moduleName
+        settings.serviceID = base.serviceID
+        settings.endpointRuleSet = base.endpointRuleSet
+        return settings
     }
 
     /// Whether `path` is a folder.

@@ -12,10 +12,34 @@ final class GoldenTests: XCTestCase {
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         XCTAssertEqual(onDisk, files.map(\.path).sorted(), "Generated/ECRPublic has other files; run `swift run codegen`")
         let modules = try FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.repository("Generated").path)
-        XCTAssertEqual(modules.sorted(), ["ECRPublic", "ECRPublicTests"], "Generated/ holds only the checked-in modules")
+        XCTAssertEqual(
+            modules.sorted(),
+            ["ECRPublic", "ECRPublicTests", "IdentitySSO", "IdentitySSOOIDC", "IdentitySSOOIDCTests", "IdentitySSOTests",
+             "IdentitySTS", "IdentitySTSTests"],
+            "Generated/ holds only the checked-in modules")
         for file in files {
             let existing = try String(contentsOf: folder.appendingPathComponent(file.path), encoding: .utf8)
             XCTAssertTrue(existing == file.contents, "\(file.path) is stale; run `swift run codegen`")
+        }
+    }
+
+    /// The identity services' clients, generated from our own models with their sibling `.codegen.json` settings
+    /// (module name, and the runtime's own credential chain since AWSIdentity calls them).
+    func testCheckedInIdentityClientsMatchFreshOutput() throws {
+        for name in ["identity-sts", "identity-sso", "identity-sso-oidc"] {
+            let settings = try GeneratorConfigFile.load(from: RepositoryPaths.repository("models/\(name).codegen.json"))
+            XCTAssertFalse(settings.options.usesIdentityChain, "\(name) must not import AWSIdentity, which imports it")
+            let module = try XCTUnwrap(settings.options.moduleName)
+            let files = try GeneratorFixture.generator().generate(
+                model: GeneratorFixture.model(at: "models/\(name).json"), options: settings.options)
+            let folder = RepositoryPaths.repository("Generated/\(module)")
+            let onDisk = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            XCTAssertEqual(onDisk, files.map(\.path).sorted(), "Generated/\(module) has other files; run `swift run codegen`")
+            for file in files {
+                let existing = try String(contentsOf: folder.appendingPathComponent(file.path), encoding: .utf8)
+                XCTAssertTrue(existing == file.contents, "\(module)/\(file.path) is stale; run `swift run codegen`")
+                XCTAssertFalse(existing.contains("import AWSIdentity"), "\(module)/\(file.path) imports AWSIdentity")
+            }
         }
     }
 

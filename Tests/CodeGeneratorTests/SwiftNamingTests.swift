@@ -7,16 +7,19 @@ final class SwiftNamingTests: XCTestCase {
     /// A shape named like a public runtime type would make that name ambiguous for users importing both
     /// modules, so every one is reserved (generated types then take the service prefix).
     func testEveryPublicRuntimeTypeIsReserved() throws {
-        let folder = RepositoryPaths.repository("Sources/AWSRuntime")
-        let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: folder.path))
         let declaration = try NSRegularExpression(pattern: #"^public (?:final class|class|struct|enum|protocol|typealias|actor) ([A-Za-z0-9_]+)"#,
                                                   options: .anchorsMatchLines)
         var names = Set<String>()
-        while let path = enumerator.nextObject() as? String {
-            guard path.hasSuffix(".swift") else { continue }
-            let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-            for match in declaration.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                names.insert((text as NSString).substring(with: match.range(at: 1)))
+        // Generated clients import both modules.
+        for module in ["AWSRuntime", "AWSIdentity"] {
+            let folder = RepositoryPaths.repository("Sources/\(module)")
+            let enumerator = try XCTUnwrap(FileManager.default.enumerator(atPath: folder.path))
+            while let path = enumerator.nextObject() as? String {
+                guard path.hasSuffix(".swift") else { continue }
+                let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+                for match in declaration.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    names.insert((text as NSString).substring(with: match.range(at: 1)))
+                }
             }
         }
         XCTAssertGreaterThan(names.count, 50)

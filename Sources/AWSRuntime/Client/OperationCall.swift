@@ -13,6 +13,9 @@ struct OperationCall: Sendable {
     var hostPrefix: String? = nil
     /// The operation's own endpoint rule-set parameters, from its traits and its input.
     var endpointParameters: [String: JSONValue] = [:]
+    /// False for operations whose model lists no auth scheme (`@auth([])`): they are sent without a signature
+    /// and without reading credentials (STS AssumeRoleWithWebIdentity, the SSO portal).
+    var isSigned = true
 
     var state: RuntimeState { runtime.state }
     private var configuration: ClientConfiguration { runtime.configuration }
@@ -28,7 +31,7 @@ struct OperationCall: Sendable {
         async throws -> Output
     {
         // Account-based endpoints need the caller's account id, which comes with the credentials.
-        let accountID = try state.usesAccountID() ? try await state.credentials.credentials().accountId : nil
+        let accountID = try isSigned && state.usesAccountID() ? try await state.credentials.credentials().accountId : nil
         let target = try state.target(operationParameters: endpointParameters, accountID: accountID)
         let callContext = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: 1)
         for hook in configuration.hooks { await hook.didResolveEndpoint(target.endpoint, region: target.region, context: callContext) }
@@ -122,11 +125,13 @@ struct OperationCall: Sendable {
                 operation: operation, reason: "\(name) holds a line break, NUL or another character a header cannot carry")
         }
 
-        let credentials = try await state.credentials.credentials()
-        let offset = state.clockOffset.withLock { $0 }
-        try state.signer.sign(
-            &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
-            date: Date().addingTimeInterval(offset), options: runtime.metadata.customization?.signingOptions ?? SigV4Options())
+        if isSigned {
+            let credentials = try await state.credentials.credentials()
+            let offset = state.clockOffset.withLock { $0 }
+            try state.signer.sign(
+                &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
+                date: Date().addingTimeInterval(offset), options: runtime.metadata.customization?.signingOptions ?? SigV4Options())
+        }
         if !configuration.hooks.isEmpty {
             var redacted = request
             redacted.headers = request.headers.redacted

@@ -28,7 +28,7 @@ final class RuntimeState: Sendable {
         var headers: [String: [String]]
     }
 
-    init(metadata: ServiceMetadata, configuration: ClientConfiguration) {
+    init(metadata: ServiceMetadata, configuration: ClientConfiguration, defaultCredentials: CredentialChainFactory) {
         self.metadata = metadata
         self.configuration = configuration
         let httpClient = configuration.httpClient
@@ -39,8 +39,9 @@ final class RuntimeState: Sendable {
         self.rateLimiter = retryMode == .adaptive ? ClientRateLimiter(now: Self.monotonicNow()) : nil
         self.userAgent = UserAgent.value(sdkId: metadata.sdkId, retryMode: retryMode, appID: Self.resolveAppID(configuration))
         self.credentials = configuration.credentialProvider
-            ?? DefaultCredentialChain(profile: configuration.profile, environment: configuration.environment,
-                                      httpClient: httpClient)
+            ?? defaultCredentials(CredentialChainContext(
+                profile: configuration.profile, environment: configuration.environment, region: configuration.region,
+                httpClient: httpClient))
     }
 
     /// What endpoint resolution takes from the client's configuration, worked out once: the region, the rule set
@@ -78,7 +79,9 @@ final class RuntimeState: Sendable {
         guard let url = URL(string: endpoint.url) else {
             throw ClientRuntimeError.endpointUnavailable("the rule set produced an invalid URL \(endpoint.url)")
         }
-        let resolved = ResolvedTarget(region: base.region, endpoint: url, headers: endpoint.headers)
+        // A rule may name the region to sign for (STS's global endpoint signs for us-east-1 whatever the region).
+        let signingRegion = endpoint.properties["authSchemes"]?.arrayValue?.first?["signingRegion"]?.stringValue
+        let resolved = ResolvedTarget(region: signingRegion ?? base.region, endpoint: url, headers: endpoint.headers)
         resolvedTargets.withLock { cache in
             if cache.count >= Self.maximumCachedTargets { cache.removeAll() }
             cache[key] = resolved
@@ -163,11 +166,22 @@ final class RuntimeState: Sendable {
     func endpointOverride() throws -> String? {
         if let url = configuration.endpointURL, !url.isEmpty { return url }
         let environment = configuration.environment
-        for name in ["AWS_ENDPOINT_URL_\(metadata.environmentName)", "AWS_ENDPOINT_URL"] {
-            if let url = environment[name], !url.isEmpty { return url }
-        }
         let config = try? SharedConfig(locations: SharedConfigLocations(environment: environment, profile: configuration.profile))
-        return (try? config?.selectedProfile())?.endpointURL
+        let profile = try? config?.selectedProfile()
+        // `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls` turn off all but the code's own.
+        let ignore = environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? profile?["ignore_configured_endpoint_urls"]
+        if ignore?.lowercased() == "true" { return nil }
+        if let url = environment["AWS_ENDPOINT_URL_\(metadata.environmentName)"], !url.isEmpty { return url }
+        if let url = environment["AWS_ENDPOINT_URL"], !url.isEmpty { return url }
+        // `services = name` in the profile points at `[services name]`, whose `sts =` / `  endpoint_url = …`
+        // sub-properties set one service's endpoint.
+        if let section = profile?["services"].flatMap({ config?.services[$0] }),
+           let url = section[metadata.environmentName.lowercased()].map(INIFile.subProperties(of:))?["endpoint_url"],
+           !url.isEmpty {
+            return url
+        }
+        return profile?.endpointURL
     }
 
     /// The retry mode: client option, `AWS_RETRY_MODE`, the profile's `retry_mode`, else standard.

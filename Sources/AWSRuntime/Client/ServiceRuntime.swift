@@ -10,10 +10,17 @@ public struct ServiceRuntime: Sendable {
     let state: RuntimeState
 
     /// A runtime for the service described by `metadata`; the region and endpoint are resolved on the first call.
-    public init(metadata: ServiceMetadata, configuration: ClientConfiguration = ClientConfiguration()) {
+    ///
+    /// `defaultCredentials` makes the credential provider when `configuration` sets none. Generated clients pass
+    /// the `AWSIdentity` module's `DefaultCredentialChain`, which finds credentials wherever the AWS CLI does;
+    /// the default here, ``LocalCredentialChain``, covers the sources that need no AWS call.
+    public init(
+        metadata: ServiceMetadata, configuration: ClientConfiguration = ClientConfiguration(),
+        defaultCredentials: @escaping CredentialChainFactory = { LocalCredentialChain(context: $0) }
+    ) {
         self.metadata = metadata
         self.configuration = configuration
-        self.state = RuntimeState(metadata: metadata, configuration: configuration)
+        self.state = RuntimeState(metadata: metadata, configuration: configuration, defaultCredentials: defaultCredentials)
     }
 
     /// Calls `operation` with `input`, returning its decoded output or throwing `Failure` for an error response.
@@ -31,10 +38,12 @@ public struct ServiceRuntime: Sendable {
     ///
     /// `http` is the operation's `http` trait, for protocols that bind members to the request (restJson1).
     /// `requiresChecksum`: the operation has `httpChecksumRequired`, so the body's MD5 goes in `Content-MD5`.
+    /// `signed`: false when the model lists no auth scheme for the operation (`@auth([])`); it is then sent
+    /// unsigned and no credentials are looked up.
     public func invoke<Input: OperationInput, Output: Decodable & Sendable, Failure: ServiceError>(
         operation: String, input: Input, output: Output.Type, error: Failure.Type, http: HTTPRoute? = nil,
         hostPrefix: String? = nil, compressesRequest: Bool = false, requiresChecksum: Bool = false,
-        endpointParameters: [String: JSONValue?] = [:]
+        signed: Bool = true, endpointParameters: [String: JSONValue?] = [:]
     ) async throws -> Output {
         if let invalid = Validator.validate(input, operation: operation, options: configuration.validation) {
             throw invalid
@@ -59,7 +68,7 @@ public struct ServiceRuntime: Sendable {
         }
         let call = OperationCall(
             runtime: self, codec: codec, operation: operation, request: request, hostPrefix: hostPrefix,
-            endpointParameters: endpointParameters.compactMapValues { $0 })
+            endpointParameters: endpointParameters.compactMapValues { $0 }, isSigned: signed)
         guard let limit = configuration.operationTimeout else {
             return try await call.run(output: Output.self, error: Failure.self)
         }

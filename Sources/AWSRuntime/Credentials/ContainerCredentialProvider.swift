@@ -33,7 +33,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
 
     /// Calls the container endpoint (with its authorization token, if any) and parses the credentials it returns.
     public func credentials() async throws -> AWSCredentials {
-        let url = try endpoint()
+        let url = try Self.endpoint(environment)
         var request = HTTPRequest(method: "GET", url: url)
         request.headers.add(name: "Accept", value: "application/json")
         if let token = try authorizationToken() { request.headers.add(name: "Authorization", value: token) }
@@ -51,7 +51,8 @@ public struct ContainerCredentialProvider: CredentialProvider {
         return try CredentialsJSON.credentials(from: response.body, provider: Self.name, source: url.absoluteString)
     }
 
-    private func endpoint() throws -> URL {
+    /// The credentials URL the variables name: a relative URI (which wins) on the ECS address, or a full URI.
+    static func endpoint(_ environment: [String: String]) throws -> URL {
         if let relative = environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"], !relative.isEmpty {
             let path = relative.hasPrefix("/") ? relative : "/" + relative
             guard let url = URL(string: "http://\(Self.ecsHost)\(path)") else {
@@ -61,9 +62,13 @@ public struct ContainerCredentialProvider: CredentialProvider {
             return url
         }
         if let full = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !full.isEmpty {
-            guard let url = URL(string: full), let scheme = url.scheme?.lowercased(), let host = url.host else {
+            guard let url = URL(string: full) else {
                 throw CredentialProviderError.failed(
                     provider: Self.name, reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI is not a valid URL: '\(full)'")
+            }
+            guard let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
+                throw CredentialProviderError.failed(
+                    provider: Self.name, reason: "AWS_CONTAINER_CREDENTIALS_FULL_URI '\(full)': the URI did not specify a host")
             }
             // Plain HTTP only to local addresses: otherwise the token and credentials would cross a network.
             let isLoopback = Self.isLoopbackIPv4(host) || Self.allowedPlainHTTPHosts.contains(host.lowercased())
@@ -82,8 +87,9 @@ public struct ContainerCredentialProvider: CredentialProvider {
     private func authorizationToken() throws -> String? {
         if let path = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"], !path.isEmpty {
             guard let data = FileManager.default.contents(atPath: path) else {
+                let why = FileManager.default.fileExists(atPath: path) ? "permission denied" : "No such file or directory"
                 throw CredentialProviderError.failed(
-                    provider: Self.name, reason: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE at \(path)")
+                    provider: Self.name, reason: "cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE at \(path): \(why)")
             }
             let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return try validated(token, source: "the token in \(path)")

@@ -12,14 +12,17 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
 
     /// Reads the variables; not configured when neither key is set, failed when only one is.
     public func credentials() async throws -> AWSCredentials {
-        let accessKeyId = environment["AWS_ACCESS_KEY_ID"].flatMap { $0.isEmpty ? nil : $0 }
-        let secret = environment["AWS_SECRET_ACCESS_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        // A variable set to blanks (`AWS_ACCESS_KEY_ID=" "`) counts as unset, as in the other SDKs.
+        func variable(_ name: String) -> String? {
+            environment[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        let accessKeyId = variable("AWS_ACCESS_KEY_ID")
+        let secret = variable("AWS_SECRET_ACCESS_KEY")
         switch (accessKeyId, secret) {
         case (let accessKeyId?, let secret?):
-            let token = environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
             return AWSCredentials(
-                accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: token,
-                accountId: environment["AWS_ACCOUNT_ID"].flatMap { $0.isEmpty ? nil : $0 })
+                accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: variable("AWS_SESSION_TOKEN"),
+                accountId: variable("AWS_ACCOUNT_ID"))
         case (nil, nil):
             throw CredentialProviderError.notConfigured(
                 provider: Self.name, reason: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set")

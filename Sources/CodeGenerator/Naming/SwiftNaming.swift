@@ -146,5 +146,10 @@ public enum SwiftNaming {
         "SharedConfig", "SharedConfigLocations", "SigV4Error", "SigV4Options", "SigV4Signature", "SigV4Signer",
         "SigningKeyCache", "StaticCredentialProvider", "TimestampFormat", "URLSessionHTTPClient", "Validatable",
         "ValidationContext", "ValidationError", "ValidationOptions", "ValidationPattern", "Validator",
+        "BearerToken", "CredentialChainContext", "CredentialChainFactory", "IMDSEndpoint", "LocalCredentialChain",
+        "ProfileChain", "ProfileChainError", "ProfileChainResolver", "TokenProvider",
+        // AWSIdentity, which generated clients import too.
+        "AWSIdentity", "AssumeRoleCredentialProvider", "DefaultTokenChain", "SSOCredentialProvider",
+        "SSOTokenProvider", "WebIdentityCredentialProvider",
     ]
 }

@@ -7,13 +7,16 @@ import SmithyModel
 /// { "module": "Weather", "accessLevel": "internal", "operations": ["GetForecast"], "validation": true,
 ///   "templates": "MyTemplates" }
 /// ```
+///
+/// `"identityChain": false` makes a client whose default credentials need no `AWSIdentity` module (for the
+/// identity services that module calls).
 public struct GeneratorConfigFile: Sendable, Equatable {
     /// The generator settings the file sets; unset keys keep their defaults.
     public var options: GeneratorOptions
     /// A templates folder relative to the config file, overriding built-in templates file by file.
     public var templatesDirectory: URL?
 
-    static let knownKeys: Set<String> = ["module", "accessLevel", "operations", "validation", "templates"]
+    static let knownKeys: Set<String> = ["module", "accessLevel", "operations", "validation", "templates", "identityChain"]
 
     /// Reads and checks a config file; every problem names the file and the key.
     public static func load(from url: URL) throws -> GeneratorConfigFile {
@@ -64,6 +67,12 @@ public struct GeneratorConfigFile: Sendable, Equatable {
                 throw ConfigFileError(file: file, key: "validation", message: "must be true or false")
             }
             options.generateValidation = flag
+        }
+        if let value = object["identityChain"] {
+            guard let flag = value as? Bool else {
+                throw ConfigFileError(file: file, key: "identityChain", message: "must be true or false")
+            }
+            options.usesIdentityChain = flag
         }
         var templates: URL?
         if let value = object["templates"] {

@@ -19,6 +19,10 @@ public struct GeneratorOptions: Sendable, Equatable {
     public var serviceID: String?
     /// The endpoint rule set to use when the service has none (`smithy.rules#endpointRuleSet` document).
     public var endpointRuleSet: JSONNode?
+    /// Whether the client finds credentials with `AWSIdentity`'s `DefaultCredentialChain` (assumed roles, web
+    /// identity, IAM Identity Center, as the AWS CLI does). False only for the identity services' own clients,
+    /// which that module calls and so cannot import it; they use the runtime's `LocalCredentialChain`.
+    public var usesIdentityChain = true
 
     /// Options; the defaults generate a public client for every operation, with validation.
     public init(

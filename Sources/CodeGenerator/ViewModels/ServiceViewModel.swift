@@ -20,6 +20,9 @@ struct ServiceViewModel {
     let apiVersionLiteral: String
     let endpointRuleSetLiteral: String
     let isAWSQueryCompatible: Bool
+    /// Whether the client's default credentials come from `AWSIdentity`'s `DefaultCredentialChain` (every
+    /// client but the identity services that module itself calls).
+    let usesIdentityChain: Bool
 
     let operations: [OperationViewModel]
     let paginators: [PaginatorViewModel]
@@ -54,6 +57,7 @@ struct ServiceViewModel {
         apiVersionLiteral = SwiftLiteral.string(service.version ?? "")
         endpointRuleSetLiteral = (service.traits.endpointRuleSet ?? context.options.endpointRuleSet).map { SwiftLiteral.raw(JSONWriter.compact($0)) } ?? "nil"
         isAWSQueryCompatible = service.traits.isAWSQueryCompatible
+        usesIdentityChain = context.options.usesIdentityChain
 
         let recursion = context.recursion
         operations = context.operations.map { OperationViewModel(operation: $0, context: context, recursion: recursion) }

@@ -106,6 +106,8 @@ public enum TraitID {
     public static let endpoint = "smithy.api#endpoint"
     /// The operation's request body may be compressed (e.g. gzip).
     public static let requestCompression = "smithy.api#requestCompression"
+    /// The auth schemes an operation or service accepts, in order; an empty list means anonymous.
+    public static let auth = "smithy.api#auth"
     /// The awsQuery protocol.
     public static let awsQuery = "aws.protocols#awsQuery"
     /// The Smithy RPC v2 CBOR protocol.

@@ -26,7 +26,7 @@ final class CredentialChainTests: XCTestCase {
 
     func testDefaultChainWithNothingConfiguredListsEveryProviderAndWhy() async throws {
         let directory = try TemporaryDirectory()
-        let chain = DefaultCredentialChain(
+        let chain = LocalCredentialChain(
             environment: ["HOME": directory.path, "AWS_EC2_METADATA_DISABLED": "true"],
             httpClient: RecordingHTTPClient(response: HTTPResponse(statusCode: 500)))
         await assertThrows(chain) { error in
@@ -47,9 +47,9 @@ final class CredentialChainTests: XCTestCase {
             "AWS_EC2_METADATA_DISABLED": "true",
         ]
         let http = RecordingHTTPClient(response: HTTPResponse(statusCode: 500))
-        let fromFile = try await DefaultCredentialChain(environment: environment, httpClient: http).credentials()
+        let fromFile = try await LocalCredentialChain(environment: environment, httpClient: http).credentials()
         XCTAssertEqual(fromFile.accessKeyId, "FILE")
-        let fromEnvironment = try await DefaultCredentialChain(
+        let fromEnvironment = try await LocalCredentialChain(
             environment: environment.merging(["AWS_ACCESS_KEY_ID": "ENV", "AWS_SECRET_ACCESS_KEY": "S"]) { $1 },
             httpClient: http
         ).credentials()

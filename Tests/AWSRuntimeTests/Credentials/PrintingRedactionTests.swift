@@ -71,7 +71,7 @@ final class PrintingRedactionTests: XCTestCase {
             ContainerCredentialProvider(environment: environment, httpClient: client),
             IMDSCredentialProvider(environment: environment, httpClient: client),
             ProcessCredentialProvider(command: "helper --secret \(token)", environment: environment),
-            DefaultCredentialChain(environment: environment, httpClient: client),
+            LocalCredentialChain(environment: environment, httpClient: client),
         ]
         for provider in providers {
             assertHidden(provider, [secret, token])

@@ -26,14 +26,17 @@ public struct ProfileChainResolver: Sendable {
 
     /// The chain of the profile `selected`.
     public func chain(for selected: String) throws(ProfileChainError) -> ProfileChain {
-        guard !profiles.isEmpty else { throw ProfileChainError(profile: selected, reason: "No profiles were defined") }
+        guard !profiles.isEmpty else {
+            throw ProfileChainError(profile: selected, reason: "No profiles were defined", isNotConfigured: true)
+        }
         var visited: [String] = []
         var roles: [ProfileChain.RoleAssumption] = []
         var name = selected
         while true {
             guard let profile = profiles[name] else {
                 guard let referrer = visited.last else {
-                    throw ProfileChainError(profile: selected, reason: "the profile is not in the config or credentials file")
+                    throw ProfileChainError(
+                        profile: selected, reason: "the profile is not in the config or credentials file", isNotConfigured: true)
                 }
                 throw ProfileChainError(
                     profile: referrer, reason: "could not find source profile \(name) referenced from \(referrer)")
@@ -49,7 +52,13 @@ public struct ProfileChainResolver: Sendable {
                 return ProfileChain(source: .accessKey(keys, profile: name), roles: roles.reversed())
             }
             guard let roleArn = profile["role_arn"], profile["web_identity_token_file"] == nil else {
-                return ProfileChain(source: try baseSource(profile), roles: roles.reversed())
+                do {
+                    return ProfileChain(source: try baseSource(profile), roles: roles.reversed())
+                } catch var error {
+                    // Only the selected profile may say nothing about credentials; a source profile must.
+                    error.isNotConfigured = error.isNotConfigured && visited.count == 1
+                    throw error
+                }
             }
             roles.append(try Self.roleAssumption(profile, roleArn: roleArn))
             switch (profile["source_profile"], profile["credential_source"]) {
@@ -78,7 +87,7 @@ public struct ProfileChainResolver: Sendable {
     private func baseSource(_ profile: ProfileSettings) throws(ProfileChainError) -> ProfileChain.Source {
         if let tokenFile = profile["web_identity_token_file"] {
             guard let roleArn = profile["role_arn"] else {
-                throw ProfileChainError(profile: profile.name, reason: "web_identity_token_file is set but `role_arn` was missing")
+                throw ProfileChainError(profile: profile.name, reason: "`web_identity_token_file` was specified but `role_arn` was missing")
             }
             return .webIdentityToken(ProfileChain.WebIdentitySettings(
                 profile: profile.name, roleArn: roleArn, tokenFile: tokenFile, sessionName: profile["role_session_name"]))
@@ -104,7 +113,7 @@ public struct ProfileChainResolver: Sendable {
             throw ProfileChainError(
                 profile: profile.name,
                 reason: "profile `\(profile.name)` did not contain credential information (keys, credential_process, "
-                    + "role_arn, web_identity_token_file or sso_session)")
+                    + "role_arn, web_identity_token_file or sso_session)", isNotConfigured: true)
         }
     }
 

@@ -17,7 +17,8 @@ public struct ProfileCredentialProvider: CredentialProvider {
 
     var name: String { "profile '\(locations.profileName)'" }
 
-    /// The profile's static keys, else the output of its `credential_process`; fails for profiles using unsupported sources such as `role_arn` or SSO.
+    /// The profile's static keys, else the output of its `credential_process`; fails for profiles whose credentials
+    /// need an AWS call (`role_arn`, SSO, web identity), which `AWSIdentity`'s `DefaultCredentialChain` handles.
     public func credentials() async throws -> AWSCredentials {
         let profile: ProfileSettings
         do {
@@ -53,8 +54,8 @@ public struct ProfileCredentialProvider: CredentialProvider {
         if !unsupported.isEmpty {
             throw CredentialProviderError.failed(
                 provider: name,
-                reason: "profile '\(locations.profileName)' uses \(unsupported.joined(separator: ", ")), which this "
-                    + "runtime does not support yet; use keys, credential_process, or the environment")
+                reason: "profile '\(locations.profileName)' uses \(unsupported.joined(separator: ", ")), which needs "
+                    + "STS or IAM Identity Center: use the AWSIdentity module's DefaultCredentialChain (generated clients do)")
         }
         throw CredentialProviderError.notConfigured(
             provider: name,

@@ -1,9 +1,13 @@
 import Foundation
 
-/// The credential lookup of the AWS CLI: environment variables, then the shared config and credentials
-/// files (keys or `credential_process`), then the container endpoint, then EC2 instance metadata.
-/// Results are cached and refreshed before they expire.
-public struct DefaultCredentialChain: CredentialProvider {
+/// The credential sources that need no AWS service call: environment variables, the shared files' keys or
+/// `credential_process`, the container endpoint, then EC2 instance metadata. Results are cached and refreshed
+/// before they expire.
+///
+/// Generated clients use `DefaultCredentialChain` of the `AWSIdentity` module, which adds what needs STS or
+/// IAM Identity Center (assumed roles, web identity, SSO); this chain is for the clients that module itself
+/// calls, and for applications that want no more than this.
+public struct LocalCredentialChain: CredentialProvider {
     private let cache: CachingCredentialProvider
 
     /// - Parameters:
@@ -18,9 +22,14 @@ public struct DefaultCredentialChain: CredentialProvider {
             EnvironmentCredentialProvider(environment: environment),
             ProfileCredentialProvider(profile: profile, environment: environment),
             ContainerCredentialProvider(environment: environment, httpClient: httpClient),
-            IMDSCredentialProvider(environment: environment, httpClient: httpClient),
+            IMDSCredentialProvider(environment: environment, profile: profile, httpClient: httpClient),
         ])
         cache = CachingCredentialProvider(chain)
+    }
+
+    /// The chain for a client's settings.
+    public init(context: CredentialChainContext) {
+        self.init(profile: context.profile, environment: context.environment, httpClient: context.httpClient)
     }
 
     /// The cached credentials, or the first ones the chain finds when they are missing or about to expire.

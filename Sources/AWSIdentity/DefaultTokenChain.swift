@@ -1,0 +1,44 @@
+import AWSRuntime
+import Foundation
+
+/// The bearer token of the selected profile's IAM Identity Center session (`sso_session`, or the legacy
+/// `sso_start_url` form), for services whose model uses `smithy.api#httpBearerAuth`.
+public struct DefaultTokenChain: TokenProvider {
+    private let locations: SharedConfigLocations
+    private let context: IdentityContext
+
+    /// - Parameters:
+    ///   - profile: overrides `AWS_PROFILE`.
+    ///   - environment: the variables to read; defaults to the process environment.
+    ///   - httpClient: the transport for refreshing the token through SSO OIDC.
+    public init(profile: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                httpClient: any HTTPClient) {
+        self.init(profile: profile, context: IdentityContext(environment: environment, region: nil, httpClient: httpClient))
+    }
+
+    init(profile: String?, context: IdentityContext) {
+        self.locations = SharedConfigLocations(environment: context.environment, profile: profile)
+        self.context = context
+    }
+
+    private var name: String { "profile '\(locations.profileName)' token" }
+
+    /// The profile's cached token, refreshed when it is about to expire.
+    public func token() async throws -> BearerToken {
+        let chain: ProfileChain
+        do {
+            chain = try ProfileChainResolver(config: SharedConfig(locations: locations)).chain(for: locations.profileName)
+        } catch let error as ProfileChainError {
+            throw error.isNotConfigured
+                ? CredentialProviderError.notConfigured(provider: name, reason: error.reason)
+                : CredentialProviderError.failed(provider: name, reason: error.description)
+        } catch {
+            throw CredentialProviderError.failed(provider: name, reason: "\(error)")
+        }
+        guard case .sso(let settings) = chain.source, chain.roles.isEmpty else {
+            throw CredentialProviderError.notConfigured(
+                provider: name, reason: "the profile has no sso_session or sso_start_url, so it has no bearer token")
+        }
+        return try await SSOTokenProvider(settings: settings, context: context).token()
+    }
+}
