@@ -7,7 +7,7 @@ enum ModuleName {
     static let taken: Set<String> = [
         "Swift", "Foundation", "FoundationNetworking", "FoundationXML", "FoundationEssentials", "Dispatch", "Glibc",
         "Musl", "Darwin", "XCTest", "Testing", "AWSRuntime", "CSHA256", "SmithyModel", "CodeGenerator", "_Concurrency",
-        "AWSIdentity", "IdentitySTS", "IdentitySSO", "IdentitySSOOIDC", "CCurl",
+        "AWSIdentity", "CCurl",
     ]
 
     /// Nil when `name` can be a module; otherwise why not.

@@ -773,6 +773,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         self.read_body()
         url = urlsplit(self.path)
+        if self.server.config.sso_access_token and url.path == "/federation/credentials":
+            self.sso_role_credentials(parse_qs(url.query))
+            return
         if self.server.config.inspection and url.path.startswith("/_inspect/"):
             status, content_type, data = self.server.service.inspect(url.path, parse_qs(url.query))
             self.send_response(status)
@@ -784,6 +787,27 @@ class Handler(BaseHTTPRequestHandler):
         self.reply(405, {"__type": "UnknownOperationException", "message": "Only POST / is served"})
 
     do_PUT = do_DELETE = do_HEAD = do_PATCH = do_GET
+
+    def sso_role_credentials(self, query):
+        """The IAM Identity Center portal's GetRoleCredentials: this server's own keys for the right access token."""
+        config = self.server.config
+        status, payload = 200, None
+        if self.headers.get("x-amz-sso_bearer_token") != config.sso_access_token:
+            status, payload = 401, {"message": "Session token not found or invalid"}
+        elif not query.get("role_name") or not query.get("account_id"):
+            status, payload = 400, {"message": "role_name and account_id are required"}
+        else:
+            payload = {"roleCredentials": {
+                "accessKeyId": config.access_key, "secretAccessKey": config.secret_key,
+                "sessionToken": config.session_token or "", "expiration": int((time.time() + 3600) * 1000)}}
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        if status == 401:
+            self.send_header("x-amzn-ErrorType", "UnauthorizedException")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def read_body(self):
         if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
@@ -836,6 +860,8 @@ def parse_args(argv):
     parser.add_argument("--secret-key", required=True)
     parser.add_argument("--session-token", help="when set, requests must carry it as X-Amz-Security-Token")
     parser.add_argument("--region", default="us-east-1")
+    parser.add_argument("--sso-access-token",
+                        help="also serve the IAM Identity Center portal's GET /federation/credentials for this token")
     parser.add_argument("--max-lifetime", type=float, default=900, help="seconds before exiting by itself")
     parser.add_argument("--no-clock-check", dest="check_clock", action="store_false",
                         help="accept signatures whatever their X-Amz-Date (for fixed-clock tests)")

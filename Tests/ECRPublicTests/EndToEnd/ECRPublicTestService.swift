@@ -17,14 +17,14 @@ struct ECRPublicTestService {
 
     /// Starts a server, or throws `XCTSkip` when python3 or botocore is missing. The server is stopped when
     /// the test ends, whether it passed or not.
-    static func start(for test: XCTestCase) async throws -> ECRPublicTestService {
+    static func start(for test: XCTestCase, extraArguments: [String] = []) async throws -> ECRPublicTestService {
         if let reason = TestServiceProcess.pythonUnavailability(requiring: ["botocore"]) {
             throw XCTSkip("SKIPPED: ECR Public end-to-end tests need python3 with botocore: \(reason)")
         }
         let server = try await TestServiceProcess.start(
             script: RepositoryPaths.repository("Tests/TestServices/ecr_public_server.py"),
             arguments: ["--port", "0", "--access-key", accessKeyId, "--secret-key", secretAccessKey,
-                        "--region", region, "--max-lifetime", "300"],
+                        "--region", region, "--max-lifetime", "300"] + extraArguments,
             timeout: .seconds(30))
         test.addTeardownBlock { server.stop() }
         return ECRPublicTestService(server: server)
