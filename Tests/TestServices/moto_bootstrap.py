@@ -32,7 +32,11 @@ INITIAL_NO_AUTH_ACTION_COUNT = 4
 USER_NAME = "e2e-tests"
 # A role Lambda may assume, for functions the tests create (moto refuses a role that does not exist).
 LAMBDA_ROLE = "e2e-lambda-role"
-ALLOWED_ACTIONS = ["ecr:*", "ecr-public:*", "secretsmanager:*", "dynamodb:*", "sts:*", "sns:*", "s3:*", "lambda:*", "iam:PassRole"]
+ALLOWED_ACTIONS = ["ecr:*", "ecr-public:*", "secretsmanager:*", "dynamodb:*", "sts:*", "sns:*", "s3:*", "lambda:*", "iam:PassRole",
+                   "iam:CreateRole", "iam:PutRolePolicy"]
+# A role the tests' user (and web identity tokens) may assume, allowed ECR: the credential providers' end-to-end
+# tests assume it from a profile and call ECR with its credentials.
+ASSUMABLE_ROLE = "e2e-assumed-role"
 STARTUP_TIMEOUT = 30.0
 
 
@@ -104,6 +108,14 @@ def create_credentials(port):
     trust = {"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}
     iam.create_role(RoleName=LAMBDA_ROLE, AssumeRolePolicyDocument=json.dumps(trust))
+    # Signed with the new key from here on (the unauthenticated actions are spent).
+    signed = boto3.client("iam", endpoint_url=f"http://{HOST}:{port}", region_name=REGION,
+                          aws_access_key_id=key["AccessKeyId"], aws_secret_access_key=key["SecretAccessKey"])
+    anyone = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity"]}]}
+    signed.create_role(RoleName=ASSUMABLE_ROLE, AssumeRolePolicyDocument=json.dumps(anyone))
+    signed.put_role_policy(RoleName=ASSUMABLE_ROLE, PolicyName="ecr", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["ecr:*", "sts:GetCallerIdentity"], "Resource": "*"}]}))
     return key["AccessKeyId"], key["SecretAccessKey"]
 
 
