@@ -30,6 +30,6 @@ public struct IdentitySSOClient: IdentitySSOClientProtocol {
     /// Returns temporary credentials for one role in one account that the signed-in user is assigned to. Authorised by the access token, not signed.
     public func getRoleCredentials(_ input: GetRoleCredentialsRequest) async throws -> GetRoleCredentialsResponse {
         try await runtime.invoke(
-            operation: "GetRoleCredentials", input: input, output: GetRoleCredentialsResponse.self, error: IdentitySSOError.self, http: HTTPRoute(method: "GET", uri: "/federation/credentials"), signed: false)
+            operation: "GetRoleCredentials", input: input, output: GetRoleCredentialsResponse.self, error: IdentitySSOError.self, http: HTTPRoute(method: "GET", uri: "/federation/credentials"), auth: .anonymous)
     }
 }

@@ -30,6 +30,6 @@ public struct IdentitySSOOIDCClient: IdentitySSOOIDCClientProtocol {
     /// Issues an access token for a registered client: from a device code, an authorization code, or a refresh token. Not signed.
     public func createToken(_ input: CreateTokenRequest) async throws -> CreateTokenResponse {
         try await runtime.invoke(
-            operation: "CreateToken", input: input, output: CreateTokenResponse.self, error: IdentitySSOOIDCError.self, http: HTTPRoute(method: "POST", uri: "/token"), signed: false)
+            operation: "CreateToken", input: input, output: CreateTokenResponse.self, error: IdentitySSOOIDCError.self, http: HTTPRoute(method: "POST", uri: "/token"), auth: .anonymous)
     }
 }

@@ -40,7 +40,7 @@ public struct IdentitySTSClient: IdentitySTSClientProtocol {
     /// Returns temporary credentials for a role in exchange for an OpenID Connect token (from EKS, GitHub Actions and similar). The call itself is not signed: the token is the proof.
     public func assumeRoleWithWebIdentity(_ input: AssumeRoleWithWebIdentityRequest) async throws -> AssumeRoleWithWebIdentityResponse {
         try await runtime.invoke(
-            operation: "AssumeRoleWithWebIdentity", input: input, output: AssumeRoleWithWebIdentityResponse.self, error: IdentitySTSError.self, signed: false)
+            operation: "AssumeRoleWithWebIdentity", input: input, output: AssumeRoleWithWebIdentityResponse.self, error: IdentitySTSError.self, auth: .anonymous)
     }
 
     /// Returns the account, user id and ARN of the credentials that sign the call.

@@ -16,6 +16,11 @@ public struct DefaultTokenChain: TokenProvider {
         self.init(profile: profile, context: IdentityContext(environment: environment, region: nil, httpClient: httpClient))
     }
 
+    /// The chain for a client's settings (what generated clients of `httpBearerAuth` services pass to their runtime).
+    public init(context: CredentialChainContext) {
+        self.init(profile: context.profile, environment: context.environment, httpClient: context.httpClient)
+    }
+
     init(profile: String?, context: IdentityContext) {
         self.locations = SharedConfigLocations(environment: context.environment, profile: profile)
         self.context = context

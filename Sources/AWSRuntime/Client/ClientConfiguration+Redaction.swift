@@ -6,7 +6,7 @@ extension ClientConfiguration: CustomReflectable {
         Mirror(
             self,
             children: [
-                "region": region as Any, "profile": profile as Any, "credentialProvider": credentialProvider as Any,
+                "region": region as Any, "profile": profile as Any, "credentialProvider": credentialProvider as Any, "tokenProvider": tokenProvider as Any,
                 "endpointURL": endpointURL as Any, "useFIPS": useFIPS as Any, "useDualStack": useDualStack as Any,
                 "maxAttempts": maxAttempts as Any, "attemptTimeout": attemptTimeout,
                 "operationTimeout": operationTimeout as Any, "validation": validation, "httpClient": httpClient as Any,

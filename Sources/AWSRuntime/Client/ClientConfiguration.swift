@@ -10,8 +10,11 @@ public struct ClientConfiguration: Sendable {
     /// The shared-config profile; else `AWS_PROFILE`, else `default`.
     public var profile: String?
     /// Where credentials come from; else the default chain (environment, shared files, `credential_process`,
-    /// container, instance metadata).
+    /// assumed roles, web identity, IAM Identity Center, container, instance metadata).
     public var credentialProvider: (any CredentialProvider)?
+    /// Where bearer tokens come from, for services whose model uses `httpBearerAuth`; else the profile's IAM
+    /// Identity Center session.
+    public var tokenProvider: (any TokenProvider)?
     /// An endpoint that replaces the resolved one, e.g. `http://127.0.0.1:4566`; else
     /// `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's `endpoint_url`.
     public var endpointURL: String?
@@ -73,6 +76,7 @@ public struct ClientConfiguration: Sendable {
         region: String? = nil,
         profile: String? = nil,
         credentialProvider: (any CredentialProvider)? = nil,
+        tokenProvider: (any TokenProvider)? = nil,
         endpointURL: String? = nil,
         useFIPS: Bool? = nil,
         useDualStack: Bool? = nil,
@@ -98,6 +102,7 @@ public struct ClientConfiguration: Sendable {
         self.region = region
         self.profile = profile
         self.credentialProvider = credentialProvider
+        self.tokenProvider = tokenProvider
         self.endpointURL = endpointURL
         self.useFIPS = useFIPS
         self.useDualStack = useDualStack

@@ -13,9 +13,9 @@ struct OperationCall: Sendable {
     var hostPrefix: String? = nil
     /// The operation's own endpoint rule-set parameters, from its traits and its input.
     var endpointParameters: [String: JSONValue] = [:]
-    /// False for operations whose model lists no auth scheme (`@auth([])`): they are sent without a signature
-    /// and without reading credentials (STS AssumeRoleWithWebIdentity, the SSO portal).
-    var isSigned = true
+    /// How requests are authenticated: SigV4, a bearer token, or not at all (`@auth([])`: STS
+    /// AssumeRoleWithWebIdentity, the SSO portal), when no credentials are read either.
+    var auth = OperationAuth.sigV4
 
     var state: RuntimeState { runtime.state }
     private var configuration: ClientConfiguration { runtime.configuration }
@@ -31,7 +31,7 @@ struct OperationCall: Sendable {
         async throws -> Output
     {
         // Account-based endpoints need the caller's account id, which comes with the credentials.
-        let accountID = try isSigned && state.usesAccountID() ? try await state.credentials.credentials().accountId : nil
+        let accountID = try auth == .sigV4 && state.usesAccountID() ? try await state.credentials.credentials().accountId : nil
         let target = try state.target(operationParameters: endpointParameters, accountID: accountID)
         let callContext = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: 1)
         for hook in configuration.hooks { await hook.didResolveEndpoint(target.endpoint, region: target.region, context: callContext) }
@@ -125,12 +125,17 @@ struct OperationCall: Sendable {
                 operation: operation, reason: "\(name) holds a line break, NUL or another character a header cannot carry")
         }
 
-        if isSigned {
+        switch auth {
+        case .sigV4:
             let credentials = try await state.credentials.credentials()
             let offset = state.clockOffset.withLock { $0 }
             try state.signer.sign(
                 &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
                 date: Date().addingTimeInterval(offset), options: runtime.metadata.customization?.signingOptions ?? SigV4Options())
+        case .bearerToken:
+            request.headers["Authorization"] = "Bearer " + (try await bearerToken(for: request.url))
+        case .anonymous:
+            break
         }
         if !configuration.hooks.isEmpty {
             var redacted = request
@@ -140,6 +145,27 @@ struct OperationCall: Sendable {
         let response = try await state.httpClient.send(request, timeout: configuration.attemptTimeout)
         for hook in configuration.hooks { await hook.didReceive(response, context: hookContext) }
         return response
+    }
+
+    /// The token for an `httpBearerAuth` call to `url`: only over HTTPS (or plain HTTP to a loopback address), since
+    /// anyone on the path could reuse it; never with a line break, which would smuggle headers.
+    private func bearerToken(for url: URL) async throws -> String {
+        guard let tokens = state.tokens else {
+            throw ClientRuntimeError.invalidRequest(
+                operation: operation,
+                reason: "the operation uses bearer-token auth; set ClientConfiguration.tokenProvider or a profile with sso_session")
+        }
+        let host = url.host ?? ""
+        let isLoopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        guard url.scheme?.lowercased() == "https" || isLoopback else {
+            throw ClientRuntimeError.invalidRequest(
+                operation: operation, reason: "a bearer token is only sent over HTTPS, not to \(url.scheme ?? "?")://\(host)")
+        }
+        let token = try await tokens.token().token
+        guard !token.isEmpty, !token.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+            throw ClientRuntimeError.invalidRequest(operation: operation, reason: "the bearer token is empty or holds a line break")
+        }
+        return token
     }
 
     /// The request URL: the operation's path under the endpoint's own path (`https://host/base` + `/` →

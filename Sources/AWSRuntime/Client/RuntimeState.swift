@@ -7,6 +7,9 @@ final class RuntimeState: Sendable {
     let configuration: ClientConfiguration
     let httpClient: any HTTPClient
     let credentials: any CredentialProvider
+    /// The bearer tokens of `httpBearerAuth` operations; nil when neither the configuration nor the client has a
+    /// source (such calls then fail before anything is sent).
+    let tokens: (any TokenProvider)?
     let signer = SigV4Signer()
     let retryQuota = RetryQuota()
     /// Seconds to add to the local clock when signing, learnt from a clock-skew error.
@@ -28,7 +31,8 @@ final class RuntimeState: Sendable {
         var headers: [String: [String]]
     }
 
-    init(metadata: ServiceMetadata, configuration: ClientConfiguration, defaultCredentials: CredentialChainFactory) {
+    init(metadata: ServiceMetadata, configuration: ClientConfiguration, defaultCredentials: CredentialChainFactory,
+         defaultTokens: TokenChainFactory?) {
         self.metadata = metadata
         self.configuration = configuration
         let httpClient = configuration.httpClient
@@ -38,10 +42,11 @@ final class RuntimeState: Sendable {
         self.retryMode = Self.resolveRetryMode(configuration)
         self.rateLimiter = retryMode == .adaptive ? ClientRateLimiter(now: Self.monotonicNow()) : nil
         self.userAgent = UserAgent.value(sdkId: metadata.sdkId, retryMode: retryMode, appID: Self.resolveAppID(configuration))
-        self.credentials = configuration.credentialProvider
-            ?? defaultCredentials(CredentialChainContext(
-                profile: configuration.profile, environment: configuration.environment, region: configuration.region,
-                httpClient: httpClient))
+        let chainContext = CredentialChainContext(
+            profile: configuration.profile, environment: configuration.environment, region: configuration.region,
+            httpClient: httpClient)
+        self.credentials = configuration.credentialProvider ?? defaultCredentials(chainContext)
+        self.tokens = configuration.tokenProvider ?? defaultTokens?(chainContext)
     }
 
     /// What endpoint resolution takes from the client's configuration, worked out once: the region, the rule set

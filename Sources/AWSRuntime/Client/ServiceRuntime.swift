@@ -13,14 +13,18 @@ public struct ServiceRuntime: Sendable {
     ///
     /// `defaultCredentials` makes the credential provider when `configuration` sets none. Generated clients pass
     /// the `AWSIdentity` module's `DefaultCredentialChain`, which finds credentials wherever the AWS CLI does;
-    /// the default here, ``LocalCredentialChain``, covers the sources that need no AWS call.
+    /// the default here, ``LocalCredentialChain``, covers the sources that need no AWS call. `defaultTokens`
+    /// makes the bearer-token provider when `configuration` sets none (services with `httpBearerAuth`).
     public init(
         metadata: ServiceMetadata, configuration: ClientConfiguration = ClientConfiguration(),
-        defaultCredentials: @escaping CredentialChainFactory = { LocalCredentialChain(context: $0) }
+        defaultCredentials: @escaping CredentialChainFactory = { LocalCredentialChain(context: $0) },
+        defaultTokens: TokenChainFactory? = nil
     ) {
         self.metadata = metadata
         self.configuration = configuration
-        self.state = RuntimeState(metadata: metadata, configuration: configuration, defaultCredentials: defaultCredentials)
+        self.state = RuntimeState(
+            metadata: metadata, configuration: configuration, defaultCredentials: defaultCredentials,
+            defaultTokens: defaultTokens)
     }
 
     /// Calls `operation` with `input`, returning its decoded output or throwing `Failure` for an error response.
@@ -38,12 +42,12 @@ public struct ServiceRuntime: Sendable {
     ///
     /// `http` is the operation's `http` trait, for protocols that bind members to the request (restJson1).
     /// `requiresChecksum`: the operation has `httpChecksumRequired`, so the body's MD5 goes in `Content-MD5`.
-    /// `signed`: false when the model lists no auth scheme for the operation (`@auth([])`); it is then sent
-    /// unsigned and no credentials are looked up.
+    /// `auth`: how the operation is authenticated, from the model's `auth` traits (SigV4, a bearer token, or
+    /// nothing for `@auth([])`).
     public func invoke<Input: OperationInput, Output: Decodable & Sendable, Failure: ServiceError>(
         operation: String, input: Input, output: Output.Type, error: Failure.Type, http: HTTPRoute? = nil,
         hostPrefix: String? = nil, compressesRequest: Bool = false, requiresChecksum: Bool = false,
-        signed: Bool = true, endpointParameters: [String: JSONValue?] = [:]
+        auth: OperationAuth = .sigV4, endpointParameters: [String: JSONValue?] = [:]
     ) async throws -> Output {
         if let invalid = Validator.validate(input, operation: operation, options: configuration.validation) {
             throw invalid
@@ -68,7 +72,7 @@ public struct ServiceRuntime: Sendable {
         }
         let call = OperationCall(
             runtime: self, codec: codec, operation: operation, request: request, hostPrefix: hostPrefix,
-            endpointParameters: endpointParameters.compactMapValues { $0 }, isSigned: signed)
+            endpointParameters: endpointParameters.compactMapValues { $0 }, auth: auth)
         guard let limit = configuration.operationTimeout else {
             return try await call.run(output: Output.self, error: Failure.self)
         }

@@ -102,7 +102,7 @@ public struct ContainerCredentialProvider: CredentialProvider {
 
     /// A token with a line break would smuggle extra headers into the request.
     private func validated(_ token: String, source: String) throws -> String {
-        guard !token.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+        guard !token.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
             throw CredentialProviderError.failed(provider: Self.name, reason: "\(source) contains a line break")
         }
         return token

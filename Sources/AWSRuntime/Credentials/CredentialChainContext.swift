@@ -23,3 +23,6 @@ public struct CredentialChainContext: Sendable {
 
 /// Makes a client's default credential provider from its settings.
 public typealias CredentialChainFactory = @Sendable (CredentialChainContext) -> any CredentialProvider
+
+/// Makes a client's default bearer-token provider from its settings.
+public typealias TokenChainFactory = @Sendable (CredentialChainContext) -> any TokenProvider

@@ -90,7 +90,7 @@ public struct IMDSCredentialProvider: CredentialProvider {
             return nil
         }
         let token = String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty, !token.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+        guard !token.isEmpty, !token.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
             throw CredentialProviderError.failed(provider: Self.name, reason: "\(url) returned an unusable token")
         }
         return token

@@ -147,7 +147,7 @@ public enum SwiftNaming {
         "SigningKeyCache", "StaticCredentialProvider", "TimestampFormat", "URLSessionHTTPClient", "Validatable",
         "ValidationContext", "ValidationError", "ValidationOptions", "ValidationPattern", "Validator",
         "BearerToken", "CredentialChainContext", "CredentialChainFactory", "IMDSEndpoint", "LocalCredentialChain",
-        "ProfileChain", "ProfileChainError", "ProfileChainResolver", "TokenProvider",
+        "ProfileChain", "ProfileChainError", "ProfileChainResolver", "TokenProvider", "OperationAuth", "TokenChainFactory",
         // AWSIdentity, which generated clients import too.
         "AWSIdentity", "AssumeRoleCredentialProvider", "DefaultTokenChain", "SSOCredentialProvider",
         "SSOTokenProvider", "WebIdentityCredentialProvider",

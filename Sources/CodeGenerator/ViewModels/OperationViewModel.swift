@@ -27,7 +27,7 @@ struct OperationViewModel {
     /// `, http: HTTPRoute(method: "GET", uri: "/{Bucket}")` under HTTP-binding protocols, else empty.
     let httpArgument: String
     /// `, compressesRequest: true` when the `requestCompression` trait lists gzip, `, requiresChecksum: true` with
-    /// `httpChecksumRequired`, `, signed: false` for an operation with `@auth([])`; else empty.
+    /// `httpChecksumRequired`, `, auth: .bearerToken` / `.anonymous` (see ``OperationAuthChoice``); else empty.
     let compressionArgument: String
     /// The endpoint rule-set parameters the operation supplies (see ``EndpointParameterBindings``).
     let endpointParameters: [EndpointParameterBindings.Entry]
@@ -79,14 +79,7 @@ struct OperationViewModel {
         let encodings = operation.traits[TraitID.requestCompression]?["encodings"]?.arrayValue ?? []
         compressionArgument = (encodings.contains(.string("gzip")) ? ", compressesRequest: true" : "")
             + (operation.traits.has(TraitID.httpChecksumRequired) ? ", requiresChecksum: true" : "")
-            + (Self.isAnonymous(operation, service: context.service) ? ", signed: false" : "")
-    }
-
-    /// Whether the operation's effective `auth` trait (its own, else the service's) lists no scheme: it is
-    /// then sent unsigned (`@auth([])` on STS AssumeRoleWithWebIdentity and the SSO portal's operations).
-    static func isAnonymous(_ operation: Shape, service: Shape) -> Bool {
-        let auth = operation.traits[TraitID.auth] ?? service.traits[TraitID.auth]
-        return auth?.arrayValue?.isEmpty == true
+            + OperationAuthChoice(operation: operation, service: context.service).argument
     }
 
     /// The `endpoint` trait's `hostPrefix` as a Swift string literal that interpolates the input's host labels.

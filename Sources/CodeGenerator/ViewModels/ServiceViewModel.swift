@@ -23,6 +23,8 @@ struct ServiceViewModel {
     /// Whether the client's default credentials come from `AWSIdentity`'s `DefaultCredentialChain` (every
     /// client but the identity services that module itself calls).
     let usesIdentityChain: Bool
+    /// Whether an operation authenticates with a bearer token, so the client needs a default token source.
+    let usesBearerTokens: Bool
 
     let operations: [OperationViewModel]
     let paginators: [PaginatorViewModel]
@@ -61,6 +63,9 @@ struct ServiceViewModel {
 
         let recursion = context.recursion
         operations = context.operations.map { OperationViewModel(operation: $0, context: context, recursion: recursion) }
+        usesBearerTokens = context.operations.contains {
+            OperationAuthChoice(operation: $0, service: service).runtimeCase == "bearerToken"
+        }
         var paginators = operations.compactMap(\.paginator)
         for index in paginators.indices.dropFirst() { paginators[index].isFollowing = true }
         self.paginators = paginators

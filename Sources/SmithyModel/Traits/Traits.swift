@@ -108,6 +108,8 @@ public enum TraitID {
     public static let requestCompression = "smithy.api#requestCompression"
     /// The auth schemes an operation or service accepts, in order; an empty list means anonymous.
     public static let auth = "smithy.api#auth"
+    /// HTTP bearer-token authentication (`Authorization: Bearer …`).
+    public static let httpBearerAuth = "smithy.api#httpBearerAuth"
     /// The awsQuery protocol.
     public static let awsQuery = "aws.protocols#awsQuery"
     /// The Smithy RPC v2 CBOR protocol.

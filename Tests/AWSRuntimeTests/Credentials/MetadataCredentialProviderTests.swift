@@ -41,6 +41,21 @@ final class MetadataCredentialProviderTests: XCTestCase {
         XCTAssertEqual(server.requests.first?.headers["Authorization"], "file-token")
     }
 
+    /// `"\r\n"` is one Character in Swift, so a check of Characters for `"\r"` or `"\n"` would miss it.
+    func testAContainerTokenWithACarriageReturnLineFeedIsRefused() async throws {
+        let recorder = RecordingHTTPClient(response: HTTPResponse(statusCode: 200, body: Data(credentialsJSON.utf8)))
+        let provider = ContainerCredentialProvider(
+            environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/credentials/xyz",
+                          "AWS_CONTAINER_AUTHORIZATION_TOKEN": "token\r\nX-Injected: 1"], httpClient: recorder)
+        do {
+            _ = try await provider.credentials()
+            XCTFail("a token with CRLF must be refused")
+        } catch {
+            XCTAssertTrue("\(error)".contains("line break"), "\(error)")
+        }
+        XCTAssertTrue(recorder.requests.isEmpty)
+    }
+
     func testContainerRelativeURIGoesToTheECSHost() async throws {
         let recorder = RecordingHTTPClient(response: HTTPResponse(statusCode: 200, body: Data(credentialsJSON.utf8)))
         let provider = ContainerCredentialProvider(
