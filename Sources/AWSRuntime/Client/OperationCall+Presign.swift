@@ -8,6 +8,7 @@ extension OperationCall {
     /// `UNSIGNED-PAYLOAD`). Header-bound members cannot ride in a URL: a request that sets one is refused rather
     /// than presigned into a URL that will not work.
     func presignedURL(expiresIn: Int) async throws -> URL {
+        await state.resolveRegionFromInstanceMetadataIfNeeded()
         let accountID = try state.usesAccountID() ? try await state.credentials.credentials().accountId : nil
         let target = try state.target(operationParameters: endpointParameters, accountID: accountID)
         let carried = request.headers.filter { !["content-type", "content-length"].contains($0.name.lowercased()) }

@@ -30,6 +30,7 @@ struct OperationCall: Sendable {
     func run<Output: Decodable & Sendable, Failure: ServiceError>(output: Output.Type, error: Failure.Type)
         async throws -> Output
     {
+        await state.resolveRegionFromInstanceMetadataIfNeeded()
         // Account-based endpoints need the caller's account id, which comes with the credentials.
         let accountID = try auth == .sigV4 && state.usesAccountID() ? try await state.credentials.credentials().accountId : nil
         let target = try state.target(operationParameters: endpointParameters, accountID: accountID)

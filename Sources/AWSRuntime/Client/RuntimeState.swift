@@ -15,6 +15,9 @@ final class RuntimeState: Sendable {
     /// Seconds to add to the local clock when signing, learnt from a clock-skew error.
     let clockOffset = LockedValue<TimeInterval>(0)
     private let endpointBase = LockedValue<EndpointBase?>(nil)
+    /// The region the instance metadata service gave, or why it gave none; looked up once, and only when no other
+    /// source names a region.
+    private let metadataRegion = LockedValue<Result<String, ConfigError>?>(nil)
     /// Resolved targets by the parameters a call adds; bounded, since those may be table names or ARNs.
     private let resolvedTargets = LockedValue<[TargetKey: ResolvedTarget]>([:])
     private static let maximumCachedTargets = 256
@@ -101,6 +104,30 @@ final class RuntimeState: Sendable {
         return resolved
     }
 
+    /// Looks the region up in EC2 instance metadata when the client option, the environment and the profile name
+    /// none (and no endpoint override makes one unnecessary). Runs before the first endpoint resolution.
+    func resolveRegionFromInstanceMetadataIfNeeded() async {
+        guard configuration.region == nil, metadataRegion.withLock({ $0 }) == nil,
+              endpointBase.withLock({ $0 }) == nil, (try? endpointOverride()) ?? nil == nil else { return }
+        let resolver = RegionResolver(environment: configuration.environment, profile: configuration.profile)
+        do {
+            _ = try resolver.resolve()
+            return
+        } catch {
+            // Only a region missing everywhere sends us to the metadata service; a broken config file is its own error.
+            guard case .noRegion = error else { return }
+        }
+        let result: Result<String, ConfigError>
+        do {
+            let region = try await IMDSRegionProvider(
+                environment: configuration.environment, profile: configuration.profile, httpClient: httpClient).region()
+            result = .success(region)
+        } catch {
+            result = .failure(.noRegion(tried: ["EC2 instance metadata (\(error))"]))
+        }
+        metadataRegion.withLock { $0 = result }
+    }
+
     private func resolveBase() throws -> EndpointBase {
         let environment = configuration.environment
         let resolver = RegionResolver(environment: environment, profile: configuration.profile)
@@ -110,8 +137,16 @@ final class RuntimeState: Sendable {
         do {
             region = try resolver.resolve(clientRegion: configuration.region)
         } catch {
-            guard override != nil else { throw error }
-            region = "us-east-1"
+            switch metadataRegion.withLock({ $0 }) {
+            case .success(let found)?:
+                region = found
+            case .failure(.noRegion(let metadataTried))? where override == nil:
+                if case .noRegion(let tried) = error { throw ConfigError.noRegion(tried: tried + metadataTried) }
+                throw error
+            default:
+                guard override != nil else { throw error }
+                region = "us-east-1"
+            }
         }
         guard let ruleSetText = metadata.endpointRuleSet else {
             guard let override, let url = URL(string: override) else {

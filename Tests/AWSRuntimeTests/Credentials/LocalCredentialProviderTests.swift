@@ -56,20 +56,31 @@ final class LocalCredentialProviderTests: XCTestCase {
 
     func testRoleProfilesFailInsteadOfFallingThroughToAnotherIdentity() async throws {
         let directory = try TemporaryDirectory()
-        try directory.write("config", "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/Admin\nsource_profile = default\n")
+        try directory.write("config", """
+            [profile admin]
+            role_arn = arn:aws:iam::123456789012:role/Admin
+            source_profile = default
+            [default]
+            aws_access_key_id = BASE
+            aws_secret_access_key = S
+            """)
         let environment = ["HOME": directory.path, "AWS_CONFIG_FILE": directory.path + "/config"]
         await assertThrows(ProfileCredentialProvider(profile: "admin", environment: environment)) { error in
             guard case .failed(_, let reason) = error else { return XCTFail("unexpected \(error)") }
-            XCTAssertTrue(reason.contains("role_arn, source_profile"), reason)
+            XCTAssertTrue(reason.contains("role_arn") && reason.contains("AWSIdentity"), reason)
         }
     }
 
-    func testExplicitMissingProfileFailsButMissingDefaultIsNotConfigured() async throws {
+    /// As in the cross-SDK chain suite (`ecs_credentials_invalid_profile`): a profile that is not there lets the
+    /// chain go on, and the reason names it in case no other source has credentials either.
+    func testMissingProfilesAreNotConfiguredAndNamed() async throws {
         let directory = try TemporaryDirectory()
-        await assertThrows(ProfileCredentialProvider(profile: "ghost", environment: ["HOME": directory.path])) { error in
-            guard case .failed(let provider, let reason) = error else { return XCTFail("unexpected \(error)") }
+        try directory.write("config", "[profile other]\nregion = us-east-1\n")
+        let environment = ["HOME": directory.path, "AWS_CONFIG_FILE": directory.path + "/config"]
+        await assertThrows(ProfileCredentialProvider(profile: "ghost", environment: environment)) { error in
+            guard case .notConfigured(let provider, let reason) = error else { return XCTFail("unexpected \(error)") }
             XCTAssertEqual(provider, "profile 'ghost'")
-            XCTAssertTrue(reason.contains("profile 'ghost' not found"), reason)
+            XCTAssertTrue(reason.contains("not in the config or credentials file"), reason)
         }
         await assertThrows(ProfileCredentialProvider(environment: ["HOME": directory.path])) { error in
             guard case .notConfigured = error else { return XCTFail("unexpected \(error)") }

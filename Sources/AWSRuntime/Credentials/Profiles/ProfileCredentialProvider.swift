@@ -1,7 +1,11 @@
 import Foundation
 
-/// Credentials from the shared config and credentials files: the profile's static keys, or else its
-/// `credential_process`.
+/// Credentials of the selected profile when they need no AWS call: its keys, or its `credential_process`.
+///
+/// The profile's ``ProfileChain`` is worked out by ``ProfileChainResolver``, the same rules the full chain of
+/// `AWSIdentity` follows. A profile whose credentials need STS or IAM Identity Center (`role_arn`,
+/// `web_identity_token_file`, `sso_session`) fails with a message rather than falling through to another
+/// source, which would run as a different identity than the user asked for.
 public struct ProfileCredentialProvider: CredentialProvider {
     private let environment: [String: String]
     private let locations: SharedConfigLocations
@@ -17,50 +21,40 @@ public struct ProfileCredentialProvider: CredentialProvider {
 
     var name: String { "profile '\(locations.profileName)'" }
 
-    /// The profile's static keys, else the output of its `credential_process`; fails for profiles whose credentials
-    /// need an AWS call (`role_arn`, SSO, web identity), which `AWSIdentity`'s `DefaultCredentialChain` handles.
+    /// The profile's keys, else the output of its `credential_process`; fails for profiles whose credentials
+    /// need an AWS call, which `AWSIdentity`'s `DefaultCredentialChain` handles.
     public func credentials() async throws -> AWSCredentials {
-        let profile: ProfileSettings
+        let config: SharedConfig
+        let chain: ProfileChain
         do {
-            profile = try SharedConfig(locations: locations).selectedProfile()
-        } catch let error {
-            // A default profile that does not exist is "not set up"; a named one that does not is a mistake.
-            if case .profileNotFound = error, !locations.isProfileExplicit {
-                throw CredentialProviderError.notConfigured(provider: name, reason: error.description)
+            config = try SharedConfig(locations: locations)
+        } catch {
+            throw CredentialProviderError.failed(provider: name, reason: error.description)
+        }
+        do {
+            chain = try ProfileChainResolver(config: config).chain(for: locations.profileName)
+        } catch {
+            if error.isNotConfigured {
+                throw CredentialProviderError.notConfigured(
+                    provider: name, reason: "\(error.reason) (\(locations.configFile), \(locations.credentialsFile))")
             }
             throw CredentialProviderError.failed(provider: name, reason: error.description)
         }
-        if let accessKeyId = profile.accessKeyId {
-            guard let secret = profile.secretAccessKey else {
-                throw CredentialProviderError.failed(
-                    provider: name, reason: "aws_access_key_id is set but aws_secret_access_key is missing")
-            }
-            return AWSCredentials(accessKeyId: accessKeyId, secretAccessKey: secret, sessionToken: profile.sessionToken,
-                                  accountId: profile["aws_account_id"])
-        }
-        if profile.secretAccessKey != nil {
-            throw CredentialProviderError.failed(
-                provider: name, reason: "aws_secret_access_key is set but aws_access_key_id is missing")
-        }
-        if let command = profile.credentialProcess {
-            return try await ProcessCredentialProvider(
-                command: command, environment: environment, profileName: locations.profileName
+        switch (chain.source, chain.roles.isEmpty) {
+        case (.accessKey(let credentials, _), true):
+            return credentials
+        case (.credentialProcess(let command, let profile), true):
+            var credentials = try await ProcessCredentialProvider(
+                command: command, environment: environment, profileName: profile
             ).credentials()
-        }
-        // A profile that names another way to get credentials must not silently fall through to the container or
-        // instance role: that would run as a different identity than the user asked for.
-        let unsupported = ["role_arn", "source_profile", "sso_session", "sso_start_url", "web_identity_token_file"]
-            .filter { profile[$0] != nil }
-        if !unsupported.isEmpty {
+            if credentials.accountId == nil { credentials.accountId = config.profiles[profile]?["aws_account_id"] }
+            return credentials
+        default:
             throw CredentialProviderError.failed(
                 provider: name,
-                reason: "profile '\(locations.profileName)' uses \(unsupported.joined(separator: ", ")), which needs "
-                    + "STS or IAM Identity Center: use the AWSIdentity module's DefaultCredentialChain (generated clients do)")
+                reason: "the profile's credentials need STS or IAM Identity Center (role_arn, web_identity_token_file "
+                    + "or sso_session): use the AWSIdentity module's DefaultCredentialChain, as generated clients do")
         }
-        throw CredentialProviderError.notConfigured(
-            provider: name,
-            reason: "the profile has neither aws_access_key_id/aws_secret_access_key nor credential_process "
-                + "(\(locations.configFile), \(locations.credentialsFile))")
     }
 }
 
