@@ -221,3 +221,24 @@ enum CrossSDKFolder {
         for failure in failures { XCTFail("\(suite): \(failure)", file: file, line: line) }
     }
 }
+
+/// `login-provider-test-cases.json` is the newer `aws login` provider (`login_session` profiles: console sign-in
+/// credentials refreshed with DPoP-bound tokens), which issue 13 does not cover. The test counts its cases and
+/// reports them as skipped with that reason, so the gap shows in every run.
+final class LoginProviderSuiteTests: XCTestCase {
+    func testLoginProviderSuiteIsReportedAsNotCovered() throws {
+        let cases = try CrossSDKSuite.cases("login-provider-test-cases.json")
+        XCTAssertFalse(cases.isEmpty)
+        print("CROSS-SDK SUITE login-provider-test-cases: ran 0, skipped \(cases.count): the `aws login` (login_session) provider is not implemented")
+        throw XCTSkip("login-provider-test-cases: \(cases.count) cases of the `aws login` provider, which is not implemented yet")
+    }
+}
+
+/// The suite files at the top of `testdata/credentials`.
+enum CrossSDKSuite {
+    static func cases(_ file: String) throws -> [[String: Any]] {
+        let url = try CrossSDKFolder.url(file)
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        return document as? [[String: Any]] ?? ((document as? [String: Any])?["tests"] as? [[String: Any]] ?? [])
+    }
+}
