@@ -11,6 +11,7 @@ let areas: [(name: String, rows: () -> [BenchmarkRow])] = [
     ("hostile", hostileModelBenchmarkRows),
     ("protocols", protocolBenchmarkRows),
     ("eventstream", eventStreamBenchmarkRows),
+    ("wholecall", wholeCallBenchmarkRows),
 ]
 let chosen = Set(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { name in !areas.contains { $0.name == name } }) {
