@@ -30,16 +30,7 @@ public struct DefaultTokenChain: TokenProvider {
 
     /// The profile's cached token, refreshed when it is about to expire.
     public func token() async throws -> BearerToken {
-        let chain: ProfileChain
-        do {
-            chain = try ProfileChainResolver(config: SharedConfig(locations: locations)).chain(for: locations.profileName)
-        } catch let error as ProfileChainError {
-            throw error.isNotConfigured
-                ? CredentialProviderError.notConfigured(provider: name, reason: error.reason)
-                : CredentialProviderError.failed(provider: name, reason: error.description)
-        } catch {
-            throw CredentialProviderError.failed(provider: name, reason: "\(error)")
-        }
+        let (_, chain) = try ProfileChain.load(locations, provider: name)
         guard case .sso(let settings) = chain.source, chain.roles.isEmpty else {
             throw CredentialProviderError.notConfigured(
                 provider: name, reason: "the profile has no sso_session or sso_start_url, so it has no bearer token")

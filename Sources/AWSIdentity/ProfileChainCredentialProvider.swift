@@ -19,22 +19,7 @@ struct ProfileChainCredentialProvider: CredentialProvider {
     private var name: String { "profile '\(locations.profileName)'" }
 
     func credentials() async throws -> AWSCredentials {
-        let config: SharedConfig
-        do {
-            config = try SharedConfig(locations: locations)
-        } catch {
-            throw CredentialProviderError.failed(provider: name, reason: error.description)
-        }
-        let chain: ProfileChain
-        do {
-            chain = try ProfileChainResolver(config: config).chain(for: locations.profileName)
-        } catch {
-            if error.isNotConfigured {
-                throw CredentialProviderError.notConfigured(
-                    provider: name, reason: "\(error.reason) (\(locations.configFile), \(locations.credentialsFile))")
-            }
-            throw CredentialProviderError.failed(provider: name, reason: error.description)
-        }
+        let (config, chain) = try ProfileChain.load(locations, provider: name)
         var provider = source(chain.source, config: config)
         for role in chain.roles {
             provider = AssumeRoleCredentialProvider(role: role, source: provider, profile: locations.profileName, context: context)

@@ -50,7 +50,7 @@ final class RecordedCredentialSuiteTests: XCTestCase {
     }
 
     func testDefaultTokenProviderChainSuite() async throws {
-        let root = try CrossSDKFolder.url("default-token-provider-chain")
+        let root = try CrossSDKSuite.url("default-token-provider-chain")
         var failures: [String] = []
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
         for name in names {
@@ -73,11 +73,11 @@ final class RecordedCredentialSuiteTests: XCTestCase {
             }
             failures += replay.mismatches.map { "\(name): \($0)" }
         }
-        CrossSDKFolder.report("default-token-provider-chain", ran: names.count, failures: failures)
+        CrossSDKSuite.report("default-token-provider-chain", ran: names.count, failures: failures)
     }
 
     private func runSuite(_ suite: String, provider: (IdentityContext) -> any CredentialProvider) async throws {
-        let root = try CrossSDKFolder.url(suite)
+        let root = try CrossSDKSuite.url(suite)
         var failures: [String] = []
         var translated = 0
         var repeats = 0
@@ -112,7 +112,7 @@ final class RecordedCredentialSuiteTests: XCTestCase {
             repeats += replay.repeats
             headerless += replay.headerlessRequests
         }
-        CrossSDKFolder.report(suite, ran: names.count, failures: failures)
+        CrossSDKSuite.report(suite, ran: names.count, failures: failures)
         for name in names where Self.editedRecordings[name] != nil {
             print("  \(name): form compared by action, version and parameter names (recording edited: \(Self.editedRecordings[name] ?? ""))")
         }
@@ -205,23 +205,6 @@ struct RecordedCase {
     }
 }
 
-/// The suite folders under `../shared/testdata/credentials`, and the per-suite report.
-enum CrossSDKFolder {
-    static func url(_ name: String) throws -> URL {
-        guard let url = RepositoryPaths.sharedFile("testdata/credentials/" + name) else {
-            throw XCTSkip("../shared/testdata/credentials/\(name) is missing")
-        }
-        return url
-    }
-
-    static func report(_ suite: String, ran: Int, failures: [String], file: StaticString = #filePath, line: UInt = #line) {
-        let failedCases = Set(failures.map { $0.prefix { $0 != ":" } }).count
-        print("CROSS-SDK SUITE \(suite): ran \(ran), passed \(ran - failedCases), failed \(failedCases), skipped 0")
-        XCTAssertGreaterThan(ran, 0, "\(suite): no case ran", file: file, line: line)
-        for failure in failures { XCTFail("\(suite): \(failure)", file: file, line: line) }
-    }
-}
-
 /// `login-provider-test-cases.json` is the newer `aws login` provider (`login_session` profiles: console sign-in
 /// credentials refreshed with DPoP-bound tokens), which issue 13 does not cover. The test counts its cases and
 /// reports them as skipped with that reason, so the gap shows in every run.
@@ -231,14 +214,5 @@ final class LoginProviderSuiteTests: XCTestCase {
         XCTAssertFalse(cases.isEmpty)
         print("CROSS-SDK SUITE login-provider-test-cases: ran 0, skipped \(cases.count): the `aws login` (login_session) provider is not implemented")
         throw XCTSkip("login-provider-test-cases: \(cases.count) cases of the `aws login` provider, which is not implemented yet")
-    }
-}
-
-/// The suite files at the top of `testdata/credentials`.
-enum CrossSDKSuite {
-    static func cases(_ file: String) throws -> [[String: Any]] {
-        let url = try CrossSDKFolder.url(file)
-        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
-        return document as? [[String: Any]] ?? ((document as? [String: Any])?["tests"] as? [[String: Any]] ?? [])
     }
 }

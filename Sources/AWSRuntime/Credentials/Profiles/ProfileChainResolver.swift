@@ -193,3 +193,29 @@ public struct ProfileChainResolver: Sendable {
             roleName: roleName, registrationScopes: session["sso_registration_scopes"])
     }
 }
+
+extension ProfileChain {
+    /// Reads the files at `locations` and works out the selected profile's chain, as a credential provider named
+    /// `provider` reports it: a profile that says nothing about credentials (or is missing) is
+    /// ``CredentialProviderError/notConfigured(provider:reason:)``, a broken file or profile is
+    /// ``CredentialProviderError/failed(provider:reason:)``.
+    public static func load(_ locations: SharedConfigLocations, provider: String) throws(CredentialProviderError)
+        -> (config: SharedConfig, chain: ProfileChain)
+    {
+        let config: SharedConfig
+        do {
+            config = try SharedConfig(locations: locations)
+        } catch {
+            throw .failed(provider: provider, reason: error.description)
+        }
+        do {
+            return (config, try ProfileChainResolver(config: config).chain(for: locations.profileName))
+        } catch {
+            if error.isNotConfigured {
+                throw .notConfigured(
+                    provider: provider, reason: "\(error.reason) (\(locations.configFile), \(locations.credentialsFile))")
+            }
+            throw .failed(provider: provider, reason: error.description)
+        }
+    }
+}

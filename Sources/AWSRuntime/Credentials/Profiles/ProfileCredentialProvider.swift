@@ -24,22 +24,7 @@ public struct ProfileCredentialProvider: CredentialProvider {
     /// The profile's keys, else the output of its `credential_process`; fails for profiles whose credentials
     /// need an AWS call, which `AWSIdentity`'s `DefaultCredentialChain` handles.
     public func credentials() async throws -> AWSCredentials {
-        let config: SharedConfig
-        let chain: ProfileChain
-        do {
-            config = try SharedConfig(locations: locations)
-        } catch {
-            throw CredentialProviderError.failed(provider: name, reason: error.description)
-        }
-        do {
-            chain = try ProfileChainResolver(config: config).chain(for: locations.profileName)
-        } catch {
-            if error.isNotConfigured {
-                throw CredentialProviderError.notConfigured(
-                    provider: name, reason: "\(error.reason) (\(locations.configFile), \(locations.credentialsFile))")
-            }
-            throw CredentialProviderError.failed(provider: name, reason: error.description)
-        }
+        let (config, chain) = try ProfileChain.load(locations, provider: name)
         switch (chain.source, chain.roles.isEmpty) {
         case (.accessKey(let credentials, _), true):
             return credentials
