@@ -38,3 +38,10 @@ public struct DefaultTokenChain: TokenProvider {
         return try await SSOTokenProvider(settings: settings, context: context).token()
     }
 }
+
+/// Prints the profile, never the environment.
+extension DefaultTokenChain: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["profile": locations.profileName], displayStyle: .struct)
+    }
+}

@@ -47,3 +47,12 @@ struct UnsignedCallCredentials: CredentialProvider {
 func nonEmpty(_ environment: [String: String], _ name: String) -> String? {
     environment[name].flatMap { $0.isEmpty ? nil : $0 }
 }
+
+/// Prints the names of the variables it holds, never their values (they may be `AWS_SECRET_ACCESS_KEY`), so a
+/// provider that holds a context can be printed or dumped safely.
+extension IdentityContext: CustomReflectable {
+    var customMirror: Mirror {
+        Mirror(self, children: ["environment": "<\(environment.count) variables, not shown>", "region": region as Any],
+               displayStyle: .struct)
+    }
+}

@@ -70,3 +70,10 @@ private struct AccountFallback: CredentialProvider {
         return credentials
     }
 }
+
+/// Prints the profile, never the environment.
+extension ProfileChainCredentialProvider: CustomReflectable {
+    var customMirror: Mirror {
+        Mirror(self, children: ["profile": locations.profileName], displayStyle: .struct)
+    }
+}

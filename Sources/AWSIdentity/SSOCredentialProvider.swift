@@ -55,3 +55,11 @@ public struct SSOCredentialProvider: CredentialProvider {
             accountId: accountId)
     }
 }
+
+/// Prints the profile and the IAM Identity Center settings, never a token or the environment.
+extension SSOCredentialProvider: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["profile": settings.profile, "session": settings.session as Any, "region": settings.region],
+               displayStyle: .struct)
+    }
+}

@@ -80,3 +80,11 @@ public struct SSOTokenProvider: TokenProvider {
         return BearerToken(token: accessToken, expiration: expiresAt)
     }
 }
+
+/// Prints the profile and the IAM Identity Center settings, never a token or the environment.
+extension SSOTokenProvider: CustomReflectable {
+    public var customMirror: Mirror {
+        Mirror(self, children: ["profile": settings.profile, "session": settings.session as Any, "region": settings.region],
+               displayStyle: .struct)
+    }
+}
