@@ -57,12 +57,10 @@ public final class CurlHTTPClient: HTTPClient {
         defer { deadline.cancel() }
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, HTTPClientError>, Never>) in
-                // The transfer blocks in poll(2): it gets a thread of its own, never one of the cooperative pool.
-                let thread = Thread {
+                // The transfer blocks in poll(2): it runs on a worker thread, never one of the cooperative pool.
+                BlockingWorkers.shared.run {
                     continuation.resume(returning: transfer.run(timeout: timeout))
                 }
-                thread.name = "AWSRuntime.CurlHTTPClient"
-                thread.start()
             }
         } onCancel: {
             transfer.stop(.cancelled)

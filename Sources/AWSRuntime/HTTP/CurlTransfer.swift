@@ -156,17 +156,19 @@ final class CurlTransfer: @unchecked Sendable {
             stop(.headersTooLarge)
             return false
         }
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .newlines)
-        if line.hasPrefix("HTTP/") {
+        // Parsed as bytes: Foundation's `trimmingCharacters` goes through UTF-16 and cost more than the rest of
+        // a loopback call's header handling.
+        let line = Self.trimmed(bytes[...], dropping: [10, 13])
+        if line.starts(with: Self.statusPrefix) {
             // A new status line: an interim `100 Continue` came first, or this is the final response.
-            statusLine = line
+            statusLine = String(decoding: line, as: UTF8.self)
             headers = HTTPHeaders()
             headersComplete = false
         } else if line.isEmpty {
             headersComplete = statusLine != nil
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        } else if let colon = line.firstIndex(of: 58) {
+            let name = String(decoding: Self.trimmed(line[..<colon], dropping: [32, 9]), as: UTF8.self)
+            let value = String(decoding: Self.trimmed(line[(colon + 1)...], dropping: [32, 9]), as: UTF8.self)
             headers.add(name: name, value: value)
             if name.lowercased() == "content-length", let length = Int(value), length > limit {
                 stop(.tooLarge)
@@ -174,6 +176,19 @@ final class CurlTransfer: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    private static let statusPrefix = Array("HTTP/".utf8)
+
+    /// `bytes` without leading and trailing bytes from `set`.
+    private static func trimmed(_ bytes: Slice<UnsafeRawBufferPointer>, dropping set: [UInt8])
+        -> Slice<UnsafeRawBufferPointer>
+    {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, set.contains(bytes[start]) { start += 1 }
+        while end > start, set.contains(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
     }
 
     private static func describe(_ code: Int32) -> String {
