@@ -92,11 +92,25 @@ final class CannedHTTPServer: @unchecked Sendable {
         return nil
     }
 
+    /// The `Content-Length` value, read as bytes (Foundation string search would make the server, not the
+    /// client, the cost being measured).
     private static func contentLength(_ head: ArraySlice<UInt8>) -> Int {
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        guard let range = text.range(of: "content-length:") else { return 0 }
-        let digits = text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
-        return Int(digits) ?? 0
+        let name = Array("content-length:".utf8)
+        var index = head.startIndex
+        while index + name.count <= head.endIndex {
+            if zip(head[index..<(index + name.count)], name).allSatisfy({ ($0 | 0x20) == $1 || $0 == $1 }) {
+                var cursor = index + name.count
+                while cursor < head.endIndex, head[cursor] == 32 { cursor += 1 }
+                var value = 0
+                while cursor < head.endIndex, (48...57).contains(head[cursor]) {
+                    value = value * 10 + Int(head[cursor] - 48)
+                    cursor += 1
+                }
+                return value
+            }
+            index += 1
+        }
+        return 0
     }
 }
 
