@@ -147,18 +147,44 @@ struct Codegen {
             guard changes.isEmpty else {
                 printError("codegen --check: the generated code does not match the models and templates:")
                 for change in changes { printError("  \(change)") }
+                for line in apiChangeLines(tree) { printError(line) }
                 printError("run `swift run codegen` and commit the result")
                 return 1
             }
             if !options.quiet { print("codegen --check: \(tree.folders.count) module(s) up to date") }
             return 0
         }
+        let report = options.quiet ? [] : apiChangeLines(tree)
         let changes = try tree.write()
         if !options.quiet {
+            for line in report { print(line) }
             for change in changes { print("  \(change)") }
             print("codegen: \(tree.folders.count) module(s) generated, \(changes.count) file(s) changed")
         }
         return 0
+    }
+
+    /// What changes for users of each module already on disk: its generated Swift read before and after (the
+    /// old model is usually gone by the time a client is regenerated). Empty for new modules and unchanged ones.
+    static func apiChangeLines(_ tree: GeneratedTree) -> [String] {
+        var lines: [String] = []
+        for folder in tree.folders where folder.files.contains(where: { $0.name.hasSuffix("Client.swift") }) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.directory.path)) ?? []
+            // Only our generated files: a user's own file beside them is not the old client.
+            let generated = names.filter { $0.hasSuffix(".swift") && GeneratedTree.isGenerated(folder.directory.appendingPathComponent($0).path) }
+            let onDisk = generated.sorted().compactMap { name -> (name: String, contents: String)? in
+                guard let data = FileManager.default.contents(atPath: folder.directory.appendingPathComponent(name).path)
+                else { return nil }
+                return (name, String(decoding: data, as: UTF8.self))
+            }
+            guard !onDisk.isEmpty else { continue }
+            let fresh = folder.files.map { (name: $0.name, contents: String(decoding: $0.contents, as: UTF8.self)) }
+            let report = APIChangeReport.between(old: GeneratedAPISurface(files: onDisk), new: GeneratedAPISurface(files: fresh))
+            guard !report.changes.isEmpty else { continue }
+            lines.append("\(folder.directory.lastPathComponent): " + report.lines[0])
+            lines += report.lines.dropFirst()
+        }
+        return lines
     }
 
     private static func moduleName(of model: Model, options: GeneratorOptions) throws -> String {

@@ -71,6 +71,38 @@ final class CommandLineToolTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path), "--diff writes nothing")
     }
 
+    func testRegeneratingOverAClientReportsWhatChangedForItsUsers() throws {
+        let output = scratch.appendingPathComponent("out")
+        XCTAssertEqual(try codegen(["--model", model, "--output", output.path, "--quiet"]).status, 0)
+        let newer = try modelWithout("DeleteRepositoryPolicy")
+        let check = try codegen(["--model", newer.path, "--output", output.path, "--check"])
+        XCTAssertEqual(check.status, 1)
+        XCTAssertTrue(check.errors.contains("ECRPublic: API changes: 1 (1 breaking)\n  BREAKING: operation removed: deleteRepositoryPolicy"),
+                      check.errors)
+        let run = try codegen(["--model", newer.path, "--output", output.path])
+        XCTAssertEqual(run.status, 0, run.errors)
+        XCTAssertTrue(run.output.hasPrefix("ECRPublic: API changes: 1 (1 breaking)\n  BREAKING: operation removed: deleteRepositoryPolicy\n"),
+                      run.output)
+        let again = try codegen(["--model", newer.path, "--output", output.path])
+        XCTAssertFalse(again.output.contains("API changes"), "an unchanged client reports nothing: \(again.output)")
+    }
+
+    /// The ECR Public model without one operation, written to the scratch folder.
+    private func modelWithout(_ operation: String) throws -> URL {
+        let text = try String(contentsOf: RepositoryPaths.repository("models/ecr-public.json"), encoding: .utf8)
+        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        var shapes = try XCTUnwrap(object["shapes"] as? [String: Any])
+        let serviceID = try XCTUnwrap(shapes.first { ($0.value as? [String: Any])?["type"] as? String == "service" }?.key)
+        var service = try XCTUnwrap(shapes[serviceID] as? [String: Any])
+        let operations = try XCTUnwrap(service["operations"] as? [[String: String]])
+        service["operations"] = operations.filter { !($0["target"] ?? "").hasSuffix("#\(operation)") }
+        shapes[serviceID] = service
+        object["shapes"] = shapes
+        let url = scratch.appendingPathComponent("without-\(operation).json")
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+        return url
+    }
+
     func testUnknownOptionIsAUsageError() throws {
         let run = try codegen(["--frobnicate"])
         XCTAssertEqual(run.status, 2)
