@@ -15,7 +15,7 @@ struct AWSClientGenerator: BuildToolPlugin {
     /// with the model's name. `codegen` is passed the list and fails the build, saying so, if the generator
     /// ever writes another set.
     static let outputFileNames = [
-        "Client.swift", "Client+Convenience.swift", "Client+Presigning.swift", "Enums.swift", "Errors.swift",
+        "Client.swift", "Client+Convenience.swift", "Client+Presigning.swift", "Client+Waiters.swift", "Enums.swift", "Errors.swift",
         "Paginators.swift", "ServiceMetadata.swift", "Unions.swift", "Validation.swift",
     ] + ["A-B", "C", "D", "E-F", "G-I", "J-O", "P-Q", "R", "S", "T", "U-Z"].map { "Structures+\($0).swift" }
 

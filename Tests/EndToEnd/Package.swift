@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "SNS", dependencies: [runtime], path: "Generated/SNS"),
         .target(name: "S3", dependencies: [runtime], path: "Generated/S3"),
         .target(name: "Lambda", dependencies: [runtime], path: "Generated/Lambda"),
+        .target(name: "DynamoDB", dependencies: [runtime], path: "Generated/DynamoDB"),
         .target(name: "EndToEndSupport", path: "Generated/EndToEndSupport"),
-        .testTarget(name: "EndToEndTests", dependencies: ["ECR", "SecretsManager", "STS", "SNS", "S3", "Lambda", "EndToEndSupport", runtime]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ECR", "SecretsManager", "STS", "SNS", "S3", "Lambda", "DynamoDB", "EndToEndSupport", runtime]),
     ],
     swiftLanguageModes: [.v6]
 )

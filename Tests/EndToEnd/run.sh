@@ -15,7 +15,7 @@ generated="$here/Generated"
 started=$(date +%s)
 elapsed() { echo "$(( $(date +%s) - started ))s"; }
 
-for model in ecr secrets-manager sts sns s3 lambda; do
+for model in ecr secrets-manager sts sns s3 lambda dynamodb; do
     if [ ! -f "$models/$model.json" ]; then
         echo "SKIPPED: end-to-end tests: $models/$model.json is missing"
         exit 0
@@ -37,7 +37,7 @@ mkdir -p "$generated/EndToEndSupport"
 # codegen rewrites only files whose contents changed, so a rerun recompiles only what changed.
 "$codegen" --model "$models/ecr.json" --output "$generated" --no-tests --quiet
 "$codegen" --model "$models/secrets-manager.json" --output "$generated" --no-tests --quiet
-for model in sts sns s3 lambda; do
+for model in sts sns s3 lambda dynamodb; do
     # Warnings (streaming blobs read into memory, event-stream operations left out) are printed, not fatal.
     "$codegen" --model "$models/$model.json" --output "$generated" --no-tests --quiet
 done

@@ -80,8 +80,8 @@ if build "$consumer" first; then pass "clean build of PluginConsumer"; else fail
 check "the first build ran \"$display\"" "ran_generator first"
 check "the build output has no warnings" "! grep -q 'warning:' '$work/first.log'"
 out="$(generated_dir "$consumer")"
-check "the generated folder holds the 20 declared files" \
-    "[ -n '$out' ] && [ \$(ls '$out' | grep -c '\.swift$') -eq 20 ] && [ -f '$out/weather+Client.swift' ]"
+check "the generated folder holds the 21 declared files" \
+    "[ -n '$out' ] && [ \$(ls '$out' | grep -c '\.swift$') -eq 21 ] && [ -f '$out/weather+Client.swift' ]"
 # The command's entry in the build manifest: its key line, then tool, inputs and outputs.
 command_entry="$(grep -A3 "^  \"$display" "$consumer/.build/debug.yaml" 2>/dev/null)"
 check "the plugin command declares the model, templates and outputs as its inputs/outputs" \
@@ -102,8 +102,8 @@ same=0
 for file in "$out"/weather+*.swift; do
     cmp -s "$file" "$regen/$(basename "$file" | sed 's/^weather+//')" && same=$((same + 1))
 done
-check "it wrote the 20 files, byte-identical to the build plugin's ($same identical)" \
-    "[ $same -eq 20 ] && [ \$(ls '$regen' | wc -l) -eq 20 ]"
+check "it wrote the 21 files, byte-identical to the build plugin's ($same identical)" \
+    "[ $same -eq 21 ] && [ \$(ls '$regen' | wc -l) -eq 21 ]"
 rm -rf "$regen"
 
 echo "== 2. Incremental builds"

@@ -14,7 +14,7 @@ public struct ClientGenerator: Sendable {
 
     /// The files every service produces, whatever its model: a build plugin declares these as its outputs.
     public static var outputFileNames: [String] {
-        ["Client.swift", "Client+Convenience.swift", "Client+Presigning.swift", "Enums.swift", "Errors.swift",
+        ["Client.swift", "Client+Convenience.swift", "Client+Presigning.swift", "Client+Waiters.swift", "Enums.swift", "Errors.swift",
          "Paginators.swift", "ServiceMetadata.swift", "Unions.swift", "Validation.swift"]
             + StructureBuckets.ranges.map { StructureBuckets.fileName($0.name) }
     }
@@ -68,6 +68,7 @@ public struct ClientGenerator: Sendable {
         try render("Client", "Client.swift", serviceFile)
         try render("ClientConvenience", "Client+Convenience.swift", serviceFile)
         try render("ClientPresigning", "Client+Presigning.swift", serviceFile)
+        try render("Waiters", "Client+Waiters.swift", serviceFile)
         try render("ServiceMetadata", "ServiceMetadata.swift", serviceFile)
         try render("Paginators", "Paginators.swift", serviceFile)
         try render("Enums", "Enums.swift", EnumsFileViewModel(service: service, enums: enums))

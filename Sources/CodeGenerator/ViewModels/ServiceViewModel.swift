@@ -34,6 +34,9 @@ struct ServiceViewModel {
     /// The operations with a presigned-URL overload (see ``OperationViewModel/isPresignable``).
     let presignableOperations: [OperationViewModel]
     let hasPresignableOperations: Bool
+    /// The `smithy.waiters#waitable` waiters of every operation.
+    let waiters: [WaiterViewModel]
+    let hasWaiters: Bool
 
     init(context: ServiceContext) {
         let service = context.service
@@ -82,5 +85,9 @@ struct ServiceViewModel {
         }
         presignableOperations = presignable
         hasPresignableOperations = !presignable.isEmpty
+        var waiters = context.operations.flatMap { WaiterViewModel.waiters(of: $0, context: context, recursion: recursion) }
+        for index in waiters.indices.dropFirst() { waiters[index].isFollowing = true }
+        self.waiters = waiters
+        hasWaiters = !waiters.isEmpty
     }
 }

@@ -1,0 +1,77 @@
+import CodeGenerator
+import Foundation
+import SmithyModel
+import XCTest
+
+/// `smithy.waiters#waitable` → `waitUntil…` methods whose matchers are Swift over the typed output.
+final class WaiterGenerationTests: XCTestCase {
+    private func generate(waiters: String) throws -> (code: String, warnings: [String]) {
+        let model = try GeneratorFixture.model("""
+            {"smithy": "2.0", "shapes": {
+              "t.s#Svc": {"type": "service", "version": "1", "operations": [{"target": "t.s#Describe"}],
+                "traits": {"aws.protocols#awsJson1_1": {}}},
+              "t.s#Describe": {"type": "operation", "input": {"target": "t.s#DescribeInput"}, "output": {"target": "t.s#DescribeOutput"},
+                "errors": [{"target": "t.s#NotFound"}], "traits": {"smithy.waiters#waitable": {\(waiters)}}},
+              "t.s#DescribeInput": {"type": "structure", "members": {"name": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}}}},
+              "t.s#DescribeOutput": {"type": "structure", "members": {"table": {"target": "t.s#Table"}, "ready": {"target": "smithy.api#Boolean"}}},
+              "t.s#Table": {"type": "structure", "members": {"status": {"target": "t.s#Status"}, "name": {"target": "smithy.api#String"},
+                "items": {"target": "t.s#Names"}}},
+              "t.s#Names": {"type": "list", "member": {"target": "smithy.api#String"}},
+              "t.s#Status": {"type": "enum", "members": {"ACTIVE": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "ACTIVE"}},
+                "FAILED": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "FAILED"}}}},
+              "t.s#NotFound": {"type": "structure", "members": {}, "traits": {"smithy.api#error": "client"}}
+            }}
+            """)
+        let diagnostics = DiagnosticCollector()
+        let files = try GeneratorFixture.generator().generate(model: model, diagnostics: diagnostics)
+        let code = try XCTUnwrap(files.first { $0.path == "Client+Waiters.swift" }).contents
+        return (code, diagnostics.warnings.map(\.description))
+    }
+
+    func testMatchersBecomeSwiftOverTheTypedOutput() throws {
+        let (code, warnings) = try generate(waiters: #"""
+            "TableActive": {"documentation": "Waits for the table.", "minDelay": 5, "maxDelay": 60, "acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "table.status", "comparator": "stringEquals", "expected": "ACTIVE"}}},
+              {"state": "failure", "matcher": {"output": {"path": "table.status", "comparator": "stringEquals", "expected": "FAILED"}}},
+              {"state": "success", "matcher": {"output": {"path": "ready", "comparator": "booleanEquals", "expected": "true"}}},
+              {"state": "success", "matcher": {"inputOutput": {"path": "output.table.name", "comparator": "stringEquals", "expected": "t"}}},
+              {"state": "retry", "matcher": {"errorType": "NotFound"}},
+              {"state": "success", "matcher": {"success": true}}]}
+            """#)
+        XCTAssertEqual(warnings, [])
+        XCTAssertTrue(code.contains("public func waitUntilTableActive(_ input: DescribeInput, maxWaitTime: Duration = .seconds(300)) async throws -> WaiterResult<DescribeOutput>"), code)
+        XCTAssertTrue(code.contains("/// Waits for the table."), code)
+        XCTAssertTrue(code.contains("minDelay: .seconds(5), maxDelay: .seconds(60)"), code)
+        XCTAssertTrue(code.contains("return output.table?.status?.rawValue == \"ACTIVE\""), code)
+        XCTAssertTrue(code.contains("return output.table?.status?.rawValue == \"FAILED\""), code)
+        XCTAssertTrue(code.contains("return output.ready == true"), code)
+        XCTAssertTrue(code.contains("return output.table?.name == \"t\""), code)
+        XCTAssertTrue(code.contains("isError(result, code: \"NotFound\")"), code)
+        XCTAssertTrue(code.contains("(try? result.get()) != nil"), code)
+        XCTAssertTrue(code.contains("try await self.describe(input)"), code)
+    }
+
+    func testAWaiterWhosePathIsNotCompiledYetIsLeftOutWithAWarning() throws {
+        let (code, warnings) = try generate(waiters: #"""
+            "AllNamed": {"acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "table.items[]", "comparator": "allStringEquals", "expected": "x"}}}]},
+            "Active": {"acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "table.status", "comparator": "stringEquals", "expected": "ACTIVE"}}}]},
+            "Broken": {"acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "table.nope", "comparator": "stringEquals", "expected": "x"}}}]},
+            "bad name": {"acceptors": [{"state": "success", "matcher": {"success": true}}]}
+            """#)
+        XCTAssertTrue(code.contains("waitUntilActive"), code)
+        XCTAssertFalse(code.contains("waitUntilAllNamed"), code)
+        XCTAssertFalse(code.contains("waitUntilBroken"), code)
+        XCTAssertFalse(code.contains("bad name"), code)
+        XCTAssertEqual(warnings.count, 3, "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.contains("\"AllNamed\" is left out") && $0.contains("not compiled yet") }, "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.contains("\"Broken\" is left out") && $0.contains("not a member") }, "\(warnings)")
+    }
+
+    func testAServiceWithoutWaitersGetsAnEmptyExtensionFile() throws {
+        let (code, _) = try generate(waiters: "")
+        XCTAssertFalse(code.contains("extension"), code)
+    }
+}
