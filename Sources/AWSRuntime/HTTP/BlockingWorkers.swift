@@ -15,10 +15,19 @@ final class BlockingWorkers: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
     private var idleThreads = 0
+    /// Threads started so far (for tests: reuse means this stays small).
+    private var startedThreads = 0
 
     init(name: String, idleLifetime: TimeInterval = 30) {
         self.name = name
         self.idleLifetime = idleLifetime
+    }
+
+    /// Threads started so far, read under the lock.
+    var threadsStarted: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return startedThreads
     }
 
     /// Runs `job` on an idle worker, or on a new one when all are busy.
@@ -26,7 +35,7 @@ final class BlockingWorkers: @unchecked Sendable {
         condition.lock()
         jobs.append(job)
         let startsThread = idleThreads < jobs.count
-        if !startsThread { condition.signal() }
+        if startsThread { startedThreads += 1 } else { condition.signal() }
         condition.unlock()
         if startsThread {
             let thread = Thread { [self] in work() }

@@ -25,8 +25,9 @@ final class BlockingWorkersTests: XCTestCase {
             done.wait()
         }
         XCTAssertEqual(log.count, 50)
-        // The job signals before its thread is idle again, so a second thread may start once; never one per job.
-        XCTAssertLessThanOrEqual(log.distinct, 2)
+        // A job signals before its thread is idle again, so a few threads may start (and any idle one may take the
+        // next job); never one per job.
+        XCTAssertLessThanOrEqual(workers.threadsStarted, 4)
     }
 
     func testJobsThatBlockTogetherEachGetAThread() {
