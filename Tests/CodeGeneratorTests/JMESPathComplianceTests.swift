@@ -8,6 +8,17 @@ import XCTest
 /// expression is parsed, and evaluated on its document; a result must equal the expected one, an error must
 /// be of the expected kind. Benchmark cases have no expected result: they are parsed and evaluated only.
 final class JMESPathComplianceTests: XCTestCase {
+    /// A model's waiter path is input: nesting without end is a syntax error, never a stack overflow.
+    func testDeepNestingIsASyntaxErrorNotACrash() {
+        for path in [String(repeating: "(", count: 100_000) + "a" + String(repeating: ")", count: 100_000),
+                     String(repeating: "!", count: 100_000) + "a", String(repeating: "[", count: 100_000),
+                     (0..<50_000).map { "a\($0)" }.joined(separator: " || ")] {
+            XCTAssertThrowsError(try JMESPathParser.parse(path)) { error in
+                XCTAssertEqual((error as? JMESPathError)?.kind, .syntax)
+            }
+        }
+    }
+
     func testComplianceSuite() throws {
         guard let folder = RepositoryPaths.sharedFile("testdata/jmespath") else {
             throw XCTSkip("../shared/testdata/jmespath is missing")
