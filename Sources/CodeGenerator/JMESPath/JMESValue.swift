@@ -69,44 +69,23 @@ public indirect enum JMESValue: Sendable, Equatable {
         }
     }
 
-    /// Compact JSON, as `to_string` needs it.
-    public var json: String {
+    /// Compact JSON, as `to_string` needs it (written by the model's own JSON writer).
+    public var json: String { JSONWriter.compact(node) }
+
+    /// The value as a JSON node (an expression reference, which JSON cannot hold, as null).
+    private var node: JSONNode {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let value): return Self.format(value)
-        case .string(let value): return Self.quoted(value)
-        case .array(let elements): return "[" + elements.map(\.json).joined(separator: ",") + "]"
-        case .object(let entries): return "{" + entries.map { Self.quoted($0.key) + ":" + $0.value.json }.joined(separator: ",") + "}"
-        case .expression: return "null"
+        case .null, .expression: .null
+        case .bool(let value): .bool(value)
+        case .number(let value): .number(Self.format(value))
+        case .string(let value): .string(value)
+        case .array(let elements): .array(elements.map(\.node))
+        case .object(let entries): .object(JSONObject(entries.map { (key: $0.key, value: $0.value.node) }))
         }
     }
 
     static func format(_ number: Double) -> String {
         if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
         return String(number)
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }
