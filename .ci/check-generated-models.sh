@@ -8,9 +8,9 @@ root=$(pwd)
 work="$root/.build-generated"
 shared="$root/../shared"
 
-# kitchen-sink: every shape type and trait; hostile-text: model text full of quotes, line breaks, NUL, bidi
+# waiters: every waiter matcher the generator compiles; kitchen-sink: every shape type and trait; hostile-text: model text full of quotes, line breaks, NUL, bidi
 # controls, `*/`, `\(` and `"#` in every free-text position, which must compile as plain literals and comments.
-models=("Tests/CodeGeneratorTests/Models/kitchen-sink.json" "Tests/CodeGeneratorTests/Models/hostile-text.json")
+models=("Tests/CodeGeneratorTests/Models/kitchen-sink.json" "Tests/CodeGeneratorTests/Models/hostile-text.json" "Tests/CodeGeneratorTests/Models/waiters.json")
 for name in ecr-public ecr dynamodb secrets-manager sso sso-oidc lambda transcribe-streaming sts sns s3; do
     if [ -f "$shared/models/$name.json" ]; then models+=("$shared/models/$name.json")
     else echo "SKIPPED: $shared/models/$name.json is missing"; fi

@@ -53,8 +53,8 @@ final class WaiterGenerationTests: XCTestCase {
 
     func testAWaiterWhosePathIsNotCompiledYetIsLeftOutWithAWarning() throws {
         let (code, warnings) = try generate(waiters: #"""
-            "AllNamed": {"acceptors": [
-              {"state": "success", "matcher": {"output": {"path": "table.items[]", "comparator": "allStringEquals", "expected": "x"}}}]},
+            "Counted": {"acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "length(table.items)", "comparator": "stringEquals", "expected": "2"}}}]},
             "Active": {"acceptors": [
               {"state": "success", "matcher": {"output": {"path": "table.status", "comparator": "stringEquals", "expected": "ACTIVE"}}}]},
             "Broken": {"acceptors": [
@@ -62,12 +62,38 @@ final class WaiterGenerationTests: XCTestCase {
             "bad name": {"acceptors": [{"state": "success", "matcher": {"success": true}}]}
             """#)
         XCTAssertTrue(code.contains("waitUntilActive"), code)
-        XCTAssertFalse(code.contains("waitUntilAllNamed"), code)
+        XCTAssertFalse(code.contains("waitUntilCounted"), code)
         XCTAssertFalse(code.contains("waitUntilBroken"), code)
         XCTAssertFalse(code.contains("bad name"), code)
         XCTAssertEqual(warnings.count, 3, "\(warnings)")
-        XCTAssertTrue(warnings.contains { $0.contains("\"AllNamed\" is left out") && $0.contains("not compiled yet") }, "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.contains("\"Counted\" is left out") && $0.contains("not compiled yet") }, "\(warnings)")
         XCTAssertTrue(warnings.contains { $0.contains("\"Broken\" is left out") && $0.contains("not a member") }, "\(warnings)")
+    }
+
+    func testListProjectionsFeedTheAllAndAnyComparators() throws {
+        let (code, warnings) = try generate(waiters: #"""
+            "AllNamed": {"acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "table.items[]", "comparator": "allStringEquals", "expected": "x"}}},
+              {"state": "failure", "matcher": {"output": {"path": "table.items[*]", "comparator": "anyStringEquals", "expected": "bad"}}}]}
+            """#)
+        XCTAssertEqual(warnings, [])
+        XCTAssertTrue(code.contains("return WaiterMatching.all((output.table?.items ?? []), equal: \"x\")"), code)
+        XCTAssertTrue(code.contains("return WaiterMatching.any((output.table?.items ?? []), equal: \"bad\")"), code)
+    }
+
+    /// The test model CI compiles (`.ci/check-generated-models.sh`): every waiter in it is generated, none left out.
+    func testTheWaitersTestModelGeneratesEveryWaiter() throws {
+        let diagnostics = DiagnosticCollector()
+        let files = try GeneratorFixture.generator().generate(
+            model: try GeneratorFixture.model(at: "Tests/CodeGeneratorTests/Models/waiters.json"), diagnostics: diagnostics)
+        let code = try XCTUnwrap(files.first { $0.path == "Client+Waiters.swift" }).contents
+        XCTAssertEqual(diagnostics.warnings.map(\.description), [])
+        for name in ["FleetActive", "InstancesRunning", "NamesReady", "MatrixDone", "Healthy", "Echoed", "Gone"] {
+            XCTAssertTrue(code.contains("func waitUntil\(name)("), name)
+        }
+        XCTAssertTrue(code.contains("(output.fleet?.names ?? []).compactMap { $0 }"), "a sparse list drops its nulls")
+        XCTAssertTrue(code.contains("(output.fleet?.matrix ?? []).flatMap { $0 }"), "flattening a list of lists")
+        XCTAssertTrue(code.contains("guard case .success(_) = result"), "an input-only condition binds no output")
     }
 
     func testAServiceWithoutWaitersGetsAnEmptyExtensionFile() throws {

@@ -148,7 +148,7 @@ public enum SwiftNaming {
         "ValidationContext", "ValidationError", "ValidationOptions", "ValidationPattern", "Validator",
         "BearerToken", "CredentialChainContext", "CredentialChainFactory", "IMDSEndpoint", "LocalCredentialChain",
         "ProfileChain", "ProfileChainError", "ProfileChainResolver", "TokenProvider", "OperationAuth", "TokenChainFactory",
-        "Waiter", "WaiterAcceptor", "WaiterError", "WaiterResult", "WaiterState",
+        "Waiter", "WaiterAcceptor", "WaiterError", "WaiterResult", "WaiterState", "WaiterMatching",
         // AWSIdentity, which generated clients import too.
         "AWSIdentity", "AssumeRoleCredentialProvider", "DefaultTokenChain", "SSOCredentialProvider",
         "SSOTokenProvider", "WebIdentityCredentialProvider",

@@ -76,6 +76,8 @@ struct WaiterAcceptorViewModel {
     let descriptionLiteral: String
     /// A condition on `output` (and `input`), for output and inputOutput matchers.
     let outputCondition: String?
+    /// `let output` when the condition reads the output, else `_` (an inputOutput path on the input alone).
+    var outputPattern = "let output"
     /// The error code literal, for errorType matchers.
     let errorCode: String?
     /// `true` or `false`, for the success matcher.
@@ -112,9 +114,11 @@ struct WaiterAcceptorViewModel {
             do {
                 let condition = try WaiterPathCompiler(context: context, recursion: recursion).condition(
                     path: path, comparator: comparator, expected: expected, roots: roots)
-                return .success(WaiterAcceptorViewModel(
+                var compiled = WaiterAcceptorViewModel(
                     state: state, descriptionLiteral: SwiftLiteral.string("\(path) \(comparator) \(expected)"),
-                    outputCondition: condition, errorCode: nil, successCondition: nil))
+                    outputCondition: condition.code, errorCode: nil, successCondition: nil)
+                if !condition.readsOutput { compiled.outputPattern = "_" }
+                return .success(compiled)
             } catch {
                 return .failure(error)
             }
@@ -124,16 +128,43 @@ struct WaiterAcceptorViewModel {
     }
 }
 
-/// Compiles a waiter's JMESPath into a Swift condition over the typed output (and input): a chain of members
-/// (`Table.TableStatus` → `output.table?.tableStatus?.rawValue == "ACTIVE"`), as every waiter of the AWS models
-/// we test uses. Other expressions (projections, functions) are reported, and the waiter left out, until they
-/// are compiled too.
+/// Compiles a waiter's JMESPath into a Swift condition over the typed output (and input):
+///
+/// - member chains: `Table.TableStatus` → `output.table?.tableStatus?.rawValue == "ACTIVE"`;
+/// - list projections and flattening, for the `allStringEquals` and `anyStringEquals` comparators:
+///   `Reservations[].Instances[].State.Name` → the names of every instance's state, compared with
+///   `WaiterMatching.all` / `.any`.
+///
+/// Other expressions (filters, functions, comparisons inside the path) are reported, and the waiter left out,
+/// until they are compiled too.
 struct WaiterPathCompiler {
     let context: ServiceContext
     let recursion: RecursionAnalysis
 
-    func condition(path: String, comparator: String, expected: String, roots: [String: Shape?]) throws(WaiterAcceptorViewModel.Unsupported)
-        -> String
+    typealias Unsupported = WaiterAcceptorViewModel.Unsupported
+
+    /// A compiled subexpression: Swift code, and what it evaluates to.
+    struct Compiled {
+        enum Kind {
+            /// One value of `shape`; `optional` when the code yields a Swift optional.
+            case value(Shape, optional: Bool)
+            /// A non-optional Swift array whose elements are values of `shape` (nulls already dropped).
+            case list(Shape)
+        }
+        var code: String
+        var kind: Kind
+    }
+
+    func condition(path: String, comparator: String, expected: String, roots: [String: Shape?]) throws(Unsupported)
+        -> (code: String, readsOutput: Bool)
+    {
+        let (code, root) = try compileCondition(path: path, comparator: comparator, expected: expected, roots: roots)
+        return (code, root == "output")
+    }
+
+    /// The condition's code, and the root it reads (`output` or `input`).
+    private func compileCondition(path: String, comparator: String, expected: String, roots: [String: Shape?])
+        throws(Unsupported) -> (String, String)
     {
         let expression: JMESPathExpression
         do {
@@ -141,57 +172,132 @@ struct WaiterPathCompiler {
         } catch {
             throw .init(message: "the path \(SmithyIdentifier.quoted(path)) is not JMESPath (\(error))")
         }
-        guard var names = Self.fieldChain(expression) else {
-            throw .init(message: "the path \(SmithyIdentifier.quoted(path)) is more than a chain of members, which is not compiled yet")
-        }
-        var swift: String
-        var shape: Shape?
+        let start: Compiled
+        var body = expression
         if let root = roots[""] {
-            (swift, shape) = ("output", root)
+            guard let root else { throw .init(message: "the operation has no output for \(SmithyIdentifier.quoted(path))") }
+            start = Compiled(code: "output", kind: .value(root, optional: false))
         } else {
-            guard let first = names.first, let root = roots[first] else {
+            guard let (name, rest) = Self.splitFirstField(expression), let root = roots[name] ?? nil else {
                 throw .init(message: "an inputOutput path must start with input or output")
             }
-            names.removeFirst()
-            (swift, shape) = (first, root)
+            start = Compiled(code: name, kind: .value(root, optional: false))
+            body = rest
         }
-        var optional = false
-        var swiftType = ""
-        for name in names {
-            guard let container = shape, container.type == .structure, let member = container.member(named: name) else {
-                throw .init(message: "the path \(SmithyIdentifier.quoted(path)) names \(SmithyIdentifier.quoted(name)), which is not a member")
-            }
-            let viewModel = MemberViewModel(member: member, in: container, context: context, recursion: recursion)
-            swift += (optional ? "?." : ".") + viewModel.propertyName
-            optional = optional || viewModel.isOptional
-            swiftType = viewModel.type.hasSuffix("?") ? String(viewModel.type.dropLast()) : viewModel.type
-            shape = context.model.shape(member.target)
-        }
-        guard let target = shape else { throw .init(message: "the path \(SmithyIdentifier.quoted(path)) is empty") }
+        var closureDepth = 0
+        let compiled = try compile(body, base: start, path: path, closureDepth: &closureDepth)
         let literal = SwiftLiteral.string(expected)
-        switch comparator {
-        case "stringEquals":
-            if swiftType == "String" { return "\(swift) == \(literal)" }
-            guard target.type == .enum || target.type == .string else {
-                throw .init(message: "stringEquals on \(SmithyIdentifier.quoted(path)), which is not a string")
-            }
-            return "\(swift)\(optional ? "?" : "").rawValue == \(literal)"
-        case "booleanEquals":
-            guard swiftType == "Bool", expected == "true" || expected == "false" else {
+        switch (comparator, compiled.kind) {
+        case ("stringEquals", .value(let shape, let optional)):
+            return (try stringCode(compiled.code, shape: shape, optional: optional, path: path) + " == " + literal, start.code)
+        case ("booleanEquals", .value(let shape, _)):
+            guard shape.type == .boolean, expected == "true" || expected == "false" else {
                 throw .init(message: "booleanEquals on \(SmithyIdentifier.quoted(path)), which is not a boolean, or with \(SmithyIdentifier.quoted(expected))")
             }
-            return "\(swift) == \(expected)"
+            return ("\(compiled.code) == \(expected)", start.code)
+        case ("allStringEquals", .list(let shape)), ("anyStringEquals", .list(let shape)):
+            let strings = try stringCode("$0", shape: shape, optional: false, path: path)
+            let values = strings == "$0" ? compiled.code : "\(compiled.code).map { \(strings) }"
+            return ("WaiterMatching.\(comparator == "allStringEquals" ? "all" : "any")(\(values), equal: \(literal))", start.code)
         default:
-            throw .init(message: "the \(SmithyIdentifier.quoted(comparator)) comparator needs a projection, which is not compiled yet")
+            throw .init(message: "the \(SmithyIdentifier.quoted(comparator)) comparator on \(SmithyIdentifier.quoted(path)), which gives \(Self.describe(compiled.kind))")
         }
     }
 
-    /// `a.b.c` as `["a", "b", "c"]`; nil for anything else.
-    static func fieldChain(_ expression: JMESPathExpression) -> [String]? {
+    /// Code reading a string or string-enum value as a `String` (or `String?` when `optional`).
+    private func stringCode(_ code: String, shape: Shape, optional: Bool, path: String) throws(Unsupported) -> String {
+        switch shape.type {
+        case .string where SwiftTypeResolver(context: context).type(of: shape.id) == "String":
+            return code
+        case .string, .enum:
+            return code + (optional ? "?" : "") + ".rawValue"
+        default:
+            throw .init(message: "a string comparator on \(SmithyIdentifier.quoted(path)), which is a \(shape.type.rawValue)")
+        }
+    }
+
+    private func compile(_ expression: JMESPathExpression, base: Compiled, path: String, closureDepth: inout Int) throws(Unsupported)
+        -> Compiled
+    {
         switch expression {
-        case .field(let name): return [name]
-        case .subexpression(let left, .field(let name)): return fieldChain(left).map { $0 + [name] }
+        case .current:
+            return base
+        case .field(let name):
+            guard case .value(let container, let optional) = base.kind, container.type == .structure,
+                  let member = container.member(named: name), let target = context.model.shape(member.target) else {
+                throw .init(message: "the path \(SmithyIdentifier.quoted(path)) names \(SmithyIdentifier.quoted(name)), which is not a member there")
+            }
+            let viewModel = MemberViewModel(member: member, in: container, context: context, recursion: recursion)
+            return Compiled(code: base.code + (optional ? "?." : ".") + viewModel.propertyName,
+                            kind: .value(target, optional: optional || viewModel.isOptional))
+        case .subexpression(let left, let right):
+            return try compile(right, base: try compile(left, base: base, path: path, closureDepth: &closureDepth),
+                               path: path, closureDepth: &closureDepth)
+        case .flatten(let inner):
+            let list = try asList(try compile(inner, base: base, path: path, closureDepth: &closureDepth), path: path)
+            guard case .list(let element) = list.kind, element.type == .list,
+                  let member = element.member(named: "member"), let innerElement = context.model.shape(member.target) else {
+                return list
+            }
+            let flattened = "\(list.code).flatMap { $0 }"
+            return Compiled(code: element.traits.isSparse ? "\(flattened).compactMap { $0 }" : flattened, kind: .list(innerElement))
+        case .listProjection(let left, let right):
+            let list = try asList(try compile(left, base: base, path: path, closureDepth: &closureDepth), path: path)
+            guard case .list(let element) = list.kind else { preconditionFailure() }
+            if right == .current { return list }
+            closureDepth += 1
+            let name = "element\(closureDepth)"
+            let projected = try compile(right, base: Compiled(code: name, kind: .value(element, optional: false)),
+                                        path: path, closureDepth: &closureDepth)
+            switch projected.kind {
+            case .value(let shape, let optional):
+                return Compiled(code: "\(list.code).\(optional ? "compactMap" : "map") { \(name) in \(projected.code) }", kind: .list(shape))
+            case .list(let shape):
+                // A projection of a projection, flattened as `[]` would; JMESPath keeps them nested, which no
+                // string comparator could use.
+                return Compiled(code: "\(list.code).flatMap { \(name) in \(projected.code) }", kind: .list(shape))
+            }
+        default:
+            throw .init(message: "the path \(SmithyIdentifier.quoted(path)) uses filters, functions or operators, which are not compiled yet")
+        }
+    }
+
+    /// The value as a non-optional array of its elements (a list member read through `?? []`).
+    private func asList(_ compiled: Compiled, path: String) throws(Unsupported) -> Compiled {
+        switch compiled.kind {
+        case .list:
+            return compiled
+        case .value(let shape, let optional):
+            guard shape.type == .list, let member = shape.member(named: "member"), let element = context.model.shape(member.target) else {
+                throw .init(message: "the path \(SmithyIdentifier.quoted(path)) projects over something that is not a list")
+            }
+            let array = optional ? "(\(compiled.code) ?? [])" : compiled.code
+            // A sparse list holds optionals: its nulls are dropped, as projections drop them.
+            return Compiled(code: shape.traits.isSparse ? "\(array).compactMap { $0 }" : array, kind: .list(element))
+        }
+    }
+
+    /// `input.a.b` split into `input` and `a.b`.
+    static func splitFirstField(_ expression: JMESPathExpression) -> (String, JMESPathExpression)? {
+        switch expression {
+        case .field(let name): return (name, .current)
+        case .subexpression(let left, let right):
+            guard let (name, rest) = splitFirstField(left) else { return nil }
+            return (name, rest == .current ? right : .subexpression(rest, right))
+        case .listProjection(let left, let right):
+            guard let (name, rest) = splitFirstField(left) else { return nil }
+            return (name, .listProjection(rest, right))
+        case .flatten(let inner):
+            guard let (name, rest) = splitFirstField(inner) else { return nil }
+            return (name, .flatten(rest))
         default: return nil
+        }
+    }
+
+    private static func describe(_ kind: Compiled.Kind) -> String {
+        switch kind {
+        case .value(let shape, _): "a \(shape.type.rawValue)"
+        case .list(let shape): "a list of \(shape.type.rawValue)"
         }
     }
 }
