@@ -96,6 +96,22 @@ final class WaiterGenerationTests: XCTestCase {
         XCTAssertTrue(code.contains("guard case .success(_) = result"), "an input-only condition binds no output")
     }
 
+    func testAWaiterNameDefinedTwiceIsGeneratedOnce() throws {
+        let model = try GeneratorFixture.model(#"""
+            {"smithy": "2.0", "shapes": {
+              "t.s#Svc": {"type": "service", "version": "1", "operations": [{"target": "t.s#A"}, {"target": "t.s#B"}],
+                "traits": {"aws.protocols#awsJson1_1": {}}},
+              "t.s#A": {"type": "operation", "traits": {"smithy.waiters#waitable": {"Ready": {"acceptors": [{"state": "success", "matcher": {"success": true}}]}}}},
+              "t.s#B": {"type": "operation", "traits": {"smithy.waiters#waitable": {"Ready": {"acceptors": [{"state": "success", "matcher": {"success": true}}]}}}}
+            }}
+            """#)
+        let diagnostics = DiagnosticCollector()
+        let files = try GeneratorFixture.generator().generate(model: model, diagnostics: diagnostics)
+        let code = try XCTUnwrap(files.first { $0.path == "Client+Waiters.swift" }).contents
+        XCTAssertEqual(code.components(separatedBy: "func waitUntilReady(").count, 2, code)
+        XCTAssertTrue(diagnostics.warnings.contains { $0.description.contains("defined twice") })
+    }
+
     func testAServiceWithoutWaitersGetsAnEmptyExtensionFile() throws {
         let (code, _) = try generate(waiters: "")
         XCTAssertFalse(code.contains("extension"), code)

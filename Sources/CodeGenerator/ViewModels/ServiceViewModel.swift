@@ -85,7 +85,18 @@ struct ServiceViewModel {
         }
         presignableOperations = presignable
         hasPresignableOperations = !presignable.isEmpty
-        var waiters = context.operations.flatMap { WaiterViewModel.waiters(of: $0, context: context, recursion: recursion) }
+        var waiters: [WaiterViewModel] = []
+        for operation in context.operations {
+            for waiter in WaiterViewModel.waiters(of: operation, context: context, recursion: recursion) {
+                // Waiter names are unique per service in a valid model; a second one would be a second method.
+                guard !waiters.contains(where: { $0.methodName == waiter.methodName }) else {
+                    context.diagnostics.warning(
+                        "waiter \(waiter.nameLiteral) is defined twice; the second is left out", shape: operation.id)
+                    continue
+                }
+                waiters.append(waiter)
+            }
+        }
         for index in waiters.indices.dropFirst() { waiters[index].isFollowing = true }
         self.waiters = waiters
         hasWaiters = !waiters.isEmpty
