@@ -54,7 +54,7 @@ final class WaiterGenerationTests: XCTestCase {
     func testAWaiterWhosePathIsNotCompiledYetIsLeftOutWithAWarning() throws {
         let (code, warnings) = try generate(waiters: #"""
             "Counted": {"acceptors": [
-              {"state": "success", "matcher": {"output": {"path": "length(table.items)", "comparator": "stringEquals", "expected": "2"}}}]},
+              {"state": "success", "matcher": {"output": {"path": "contains(table.items, 'x')", "comparator": "booleanEquals", "expected": "true"}}}]},
             "Active": {"acceptors": [
               {"state": "success", "matcher": {"output": {"path": "table.status", "comparator": "stringEquals", "expected": "ACTIVE"}}}]},
             "Broken": {"acceptors": [
@@ -88,12 +88,14 @@ final class WaiterGenerationTests: XCTestCase {
             model: try GeneratorFixture.model(at: "Tests/CodeGeneratorTests/Models/waiters.json"), diagnostics: diagnostics)
         let code = try XCTUnwrap(files.first { $0.path == "Client+Waiters.swift" }).contents
         XCTAssertEqual(diagnostics.warnings.map(\.description), [])
-        for name in ["FleetActive", "InstancesRunning", "NamesReady", "MatrixDone", "Healthy", "Echoed", "Gone"] {
+        for name in ["FleetActive", "InstancesRunning", "NamesReady", "MatrixDone", "Healthy", "Echoed", "Gone", "HasGroups",
+                     "BigAndFew", "MatrixFilled"] {
             XCTAssertTrue(code.contains("func waitUntil\(name)("), name)
         }
         XCTAssertTrue(code.contains("(output.fleet?.names ?? []).compactMap { $0 }"), "a sparse list drops its nulls")
         XCTAssertTrue(code.contains("(output.fleet?.matrix ?? []).flatMap { $0 }"), "flattening a list of lists")
         XCTAssertTrue(code.contains("guard case .success(_) = result"), "an input-only condition binds no output")
+        XCTAssertTrue(code.contains("return ((output.fleet?.groups ?? []).count > 0) == true"), "length and a comparison")
     }
 
     func testAWaiterNameDefinedTwiceIsGeneratedOnce() throws {

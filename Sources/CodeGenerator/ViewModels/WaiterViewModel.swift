@@ -150,6 +150,10 @@ struct WaiterPathCompiler {
             case value(Shape, optional: Bool)
             /// A non-optional Swift array whose elements are values of `shape` (nulls already dropped).
             case list(Shape)
+            /// A non-optional number computed in the path (`length(…)`, a number literal).
+            case number
+            /// A non-optional Bool computed in the path (a comparison, `&&`, `||`, `!`).
+            case boolean
         }
         var code: String
         var kind: Kind
@@ -190,6 +194,11 @@ struct WaiterPathCompiler {
         switch (comparator, compiled.kind) {
         case ("stringEquals", .value(let shape, let optional)):
             return (try stringCode(compiled.code, shape: shape, optional: optional, path: path) + " == " + literal, start.code)
+        case ("booleanEquals", .boolean):
+            guard expected == "true" || expected == "false" else {
+                throw .init(message: "booleanEquals with \(SmithyIdentifier.quoted(expected)), which is not true or false")
+            }
+            return ("(\(compiled.code)) == \(expected)", start.code)
         case ("booleanEquals", .value(let shape, _)):
             guard shape.type == .boolean, expected == "true" || expected == "false" else {
                 throw .init(message: "booleanEquals on \(SmithyIdentifier.quoted(path)), which is not a boolean, or with \(SmithyIdentifier.quoted(expected))")
@@ -256,7 +265,39 @@ struct WaiterPathCompiler {
                 // A projection of a projection, flattened as `[]` would; JMESPath keeps them nested, which no
                 // string comparator could use.
                 return Compiled(code: "\(list.code).flatMap { \(name) in \(projected.code) }", kind: .list(shape))
+            case .number, .boolean:
+                throw .init(message: "the path \(SmithyIdentifier.quoted(path)) projects a computed value, which is not compiled yet")
             }
+        case .function("length", let arguments) where arguments.count == 1:
+            let argument = try compile(arguments[0], base: base, path: path, closureDepth: &closureDepth)
+            if case .value(let shape, let optional) = argument.kind, shape.type == .string, !optional {
+                return Compiled(code: "\(argument.code).unicodeScalars.count", kind: .number)
+            }
+            // A missing list has no elements.
+            return Compiled(code: "\(try asList(argument, path: path).code).count", kind: .number)
+        case .literal(.number(let value)):
+            return Compiled(code: value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value), kind: .number)
+        case .comparison(let comparator, let left, let right):
+            let lhs = try compile(left, base: base, path: path, closureDepth: &closureDepth)
+            let rhs = try compile(right, base: base, path: path, closureDepth: &closureDepth)
+            guard case .number = lhs.kind, case .number = rhs.kind else {
+                throw .init(message: "the path \(SmithyIdentifier.quoted(path)) compares something other than numbers, which is not compiled yet")
+            }
+            return Compiled(code: "\(lhs.code) \(comparator.rawValue) \(rhs.code)", kind: .boolean)
+        case .and(let left, let right), .or(let left, let right):
+            let lhs = try compile(left, base: base, path: path, closureDepth: &closureDepth)
+            let rhs = try compile(right, base: base, path: path, closureDepth: &closureDepth)
+            guard case .boolean = lhs.kind, case .boolean = rhs.kind else {
+                throw .init(message: "the path \(SmithyIdentifier.quoted(path)) combines values that are not comparisons, which is not compiled yet")
+            }
+            let symbol = if case .and = expression { "&&" } else { "||" }
+            return Compiled(code: "(\(lhs.code)) \(symbol) (\(rhs.code))", kind: .boolean)
+        case .not(let inner):
+            let operand = try compile(inner, base: base, path: path, closureDepth: &closureDepth)
+            guard case .boolean = operand.kind else {
+                throw .init(message: "the path \(SmithyIdentifier.quoted(path)) negates a value that is not a comparison, which is not compiled yet")
+            }
+            return Compiled(code: "!(\(operand.code))", kind: .boolean)
         default:
             throw .init(message: "the path \(SmithyIdentifier.quoted(path)) uses filters, functions or operators, which are not compiled yet")
         }
@@ -267,6 +308,8 @@ struct WaiterPathCompiler {
         switch compiled.kind {
         case .list:
             return compiled
+        case .number, .boolean:
+            throw .init(message: "the path \(SmithyIdentifier.quoted(path)) projects over a computed value")
         case .value(let shape, let optional):
             guard shape.type == .list, let member = shape.member(named: "member"), let element = context.model.shape(member.target) else {
                 throw .init(message: "the path \(SmithyIdentifier.quoted(path)) projects over something that is not a list")
@@ -298,6 +341,8 @@ struct WaiterPathCompiler {
         switch kind {
         case .value(let shape, _): "a \(shape.type.rawValue)"
         case .list(let shape): "a list of \(shape.type.rawValue)"
+        case .number: "a number"
+        case .boolean: "a boolean"
         }
     }
 }
