@@ -55,14 +55,16 @@ let package = Package(
         .executableTarget(name: "ecr-public", dependencies: ["ECRPublic", "AWSRuntime"], path: "Sources/ecr-public"),
 
         // Release benchmarks: `swift run -c release benchmarks`.
-        .executableTarget(name: "benchmarks", dependencies: ["AWSRuntime", "CodeGenerator", "ECRPublic"]),
+        .executableTarget(name: "benchmarks", dependencies: ["AWSRuntime", "CodeGenerator", "ECRPublic", "TestSupport", "ecr-public"]),
 
         // Paths to the checkout and ../shared for every test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Loading and reporting the cross-SDK credential suites (XCTest; kept apart so benchmarks can use TestSupport).
+        .target(name: "CrossSDKSupport", dependencies: ["TestSupport"], path: "Tests/CrossSDKSupport"),
         .testTarget(name: "SmithyModelTests", dependencies: ["SmithyModel", "TestSupport"]),
         .testTarget(name: "CodeGeneratorTests", dependencies: ["CodeGenerator", "SmithyModel", "TestSupport"],
                     exclude: ["Models"]),
-        .testTarget(name: "AWSRuntimeTests", dependencies: ["AWSRuntime", "TestSupport"]),
+        .testTarget(name: "AWSRuntimeTests", dependencies: ["AWSRuntime", "TestSupport", "CrossSDKSupport"]),
         .testTarget(name: "ECRPublicTests", dependencies: ["ECRPublic", "AWSRuntime", "TestSupport"]),
         // Tests generated from the model's own test traits (endpoint tests), checked in beside the client.
         .testTarget(name: "ECRPublicGeneratedTests", dependencies: ["ECRPublic", "AWSRuntime"],
@@ -74,7 +76,7 @@ let package = Package(
         .testTarget(name: "IdentitySSOOIDCGeneratedTests", dependencies: ["IdentitySSOOIDC", "AWSRuntime"],
                     path: "Generated/IdentitySSOOIDCTests"),
         // Providers that call STS and IAM Identity Center, and the cross-SDK suites with recorded traffic.
-        .testTarget(name: "AWSIdentityTests", dependencies: ["AWSIdentity", "AWSRuntime", "TestSupport"]),
+        .testTarget(name: "AWSIdentityTests", dependencies: ["AWSIdentity", "AWSRuntime", "TestSupport", "CrossSDKSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,7 @@ let areas: [(name: String, rows: () -> [BenchmarkRow])] = [
     ("protocols", protocolBenchmarkRows),
     ("eventstream", eventStreamBenchmarkRows),
     ("wholecall", wholeCallBenchmarkRows),
+    ("push", pushBenchmarkRows),
 ]
 let chosen = Set(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { name in !areas.contains { $0.name == name } }) {

@@ -1,4 +1,5 @@
 import AWSRuntime
+import CrossSDKSupport
 import Foundation
 import TestSupport
 import XCTest

@@ -1,3 +1,4 @@
+import CrossSDKSupport
 import Foundation
 import TestSupport
 import XCTest

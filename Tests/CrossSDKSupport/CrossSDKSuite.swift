@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The cross-SDK credential suites in `../shared/testdata/credentials` (from the Rust SDK): loading them, and the
