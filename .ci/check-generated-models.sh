@@ -20,8 +20,9 @@ for name in awsJson1_1 awsJson1_0 restJson1 apigateway glacier awsQuery ec2Query
     else echo "SKIPPED: $shared/testdata/protocol-tests/$name.json is missing"; fi
 done
 
-rm -rf "$work/Generated"
+rm -rf "$work/Generated" "$work/Checks"
 mkdir -p "$work/Generated"
+cp -R Tests/GeneratedModelChecks "$work/Checks"
 swift build --product codegen >/dev/null
 codegen="$(swift build --product codegen --show-bin-path)/codegen"
 
@@ -40,6 +41,7 @@ done
     echo "// swift-tools-version:6.0"
     echo "import PackageDescription"
     echo "let runtime: Target.Dependency = .product(name: \"AWSRuntime\", package: \"$(basename "$root")\")"
+    echo "let generator: [Target.Dependency] = [.product(name: \"CodeGenerator\", package: \"$(basename "$root")\"), .product(name: \"SmithyModel\", package: \"$(basename "$root")\")]"
     echo "let package = Package(name: \"GeneratedModelsCheck\", dependencies: [.package(path: \"$root\")], targets: ["
     for dir in "$work"/Generated/*/; do
         module=$(basename "$dir")
@@ -48,6 +50,10 @@ done
             *) echo "  .target(name: \"$module\", dependencies: [runtime], path: \"Generated/$module\"),";;
         esac
     done
+    # Hand-written checks on generated modules: the waiters' compiled matchers against the reference JMESPath evaluator.
+    if [ -d "$work/Generated/WaiterExample" ]; then
+        echo "  .testTarget(name: \"WaiterExampleBehaviourTests\", dependencies: [\"WaiterExample\", runtime] + generator, path: \"Checks/WaiterExampleBehaviourTests\"),"
+    fi
     echo "], swiftLanguageModes: [.v6])"
 } > "$work/Package.swift"
 

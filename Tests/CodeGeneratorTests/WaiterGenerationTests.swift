@@ -15,8 +15,10 @@ final class WaiterGenerationTests: XCTestCase {
               "t.s#DescribeInput": {"type": "structure", "members": {"name": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}}}},
               "t.s#DescribeOutput": {"type": "structure", "members": {"table": {"target": "t.s#Table"}, "ready": {"target": "smithy.api#Boolean"}}},
               "t.s#Table": {"type": "structure", "members": {"status": {"target": "t.s#Status"}, "name": {"target": "smithy.api#String"},
-                "items": {"target": "t.s#Names"}}},
+                "items": {"target": "t.s#Names"}, "groups": {"target": "t.s#Groups"}}},
               "t.s#Names": {"type": "list", "member": {"target": "smithy.api#String"}},
+              "t.s#Groups": {"type": "list", "member": {"target": "t.s#Group"}},
+              "t.s#Group": {"type": "structure", "members": {"names": {"target": "t.s#Names"}}},
               "t.s#Status": {"type": "enum", "members": {"ACTIVE": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "ACTIVE"}},
                 "FAILED": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "FAILED"}}}},
               "t.s#NotFound": {"type": "structure", "members": {}, "traits": {"smithy.api#error": "client"}}
@@ -44,7 +46,7 @@ final class WaiterGenerationTests: XCTestCase {
         XCTAssertTrue(code.contains("minDelay: .seconds(5), maxDelay: .seconds(60)"), code)
         XCTAssertTrue(code.contains("return output.table?.status?.rawValue == \"ACTIVE\""), code)
         XCTAssertTrue(code.contains("return output.table?.status?.rawValue == \"FAILED\""), code)
-        XCTAssertTrue(code.contains("return output.ready == true"), code)
+        XCTAssertTrue(code.contains("return (output.ready) == true"), code)
         XCTAssertTrue(code.contains("return output.table?.name == \"t\""), code)
         XCTAssertTrue(code.contains("isError(result, code: \"NotFound\")"), code)
         XCTAssertTrue(code.contains("(try? result.get()) != nil"), code)
@@ -54,7 +56,7 @@ final class WaiterGenerationTests: XCTestCase {
     func testAWaiterWhosePathIsNotCompiledYetIsLeftOutWithAWarning() throws {
         let (code, warnings) = try generate(waiters: #"""
             "Counted": {"acceptors": [
-              {"state": "success", "matcher": {"output": {"path": "contains(table.items, 'x')", "comparator": "booleanEquals", "expected": "true"}}}]},
+              {"state": "success", "matcher": {"output": {"path": "max(table.items) == 'x'", "comparator": "booleanEquals", "expected": "true"}}}]},
             "Active": {"acceptors": [
               {"state": "success", "matcher": {"output": {"path": "table.status", "comparator": "stringEquals", "expected": "ACTIVE"}}}]},
             "Broken": {"acceptors": [
@@ -66,7 +68,7 @@ final class WaiterGenerationTests: XCTestCase {
         XCTAssertFalse(code.contains("waitUntilBroken"), code)
         XCTAssertFalse(code.contains("bad name"), code)
         XCTAssertEqual(warnings.count, 3, "\(warnings)")
-        XCTAssertTrue(warnings.contains { $0.contains("\"Counted\" is left out") && $0.contains("not compiled yet") }, "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.contains("\"Counted\" is left out") && $0.contains("calls max()") }, "\(warnings)")
         XCTAssertTrue(warnings.contains { $0.contains("\"Broken\" is left out") && $0.contains("not a member") }, "\(warnings)")
     }
 
@@ -81,6 +83,40 @@ final class WaiterGenerationTests: XCTestCase {
         XCTAssertTrue(code.contains("return WaiterMatching.any((output.table?.items ?? []), equal: \"bad\")"), code)
     }
 
+    func testFiltersIndexesContainsAndComparisonsCompile() throws {
+        let (code, warnings) = try generate(waiters: #"""
+            "Filtered": {"acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "length(table.items[?@ == 'x']) > `1`", "comparator": "booleanEquals", "expected": "true"}}},
+              {"state": "failure", "matcher": {"output": {"path": "contains(table.items, 'bad')", "comparator": "booleanEquals", "expected": "true"}}},
+              {"state": "retry", "matcher": {"output": {"path": "table.items[-1]", "comparator": "stringEquals", "expected": "last"}}},
+              {"state": "success", "matcher": {"output": {"path": "table.status != 'FAILED' && ready == `true`", "comparator": "booleanEquals", "expected": "true"}}},
+              {"state": "success", "matcher": {"inputOutput": {"path": "input.name == output.table.name", "comparator": "booleanEquals", "expected": "true"}}},
+              {"state": "success", "matcher": {"output": {"path": "table.name == `null`", "comparator": "booleanEquals", "expected": "true"}}}]}
+            """#)
+        XCTAssertEqual(warnings, [])
+        XCTAssertTrue(code.contains("return try (WaiterMatching.length(output.table?.items?.filter { element1 in element1 == \"x\" }) > 1) == true"), code)
+        XCTAssertTrue(code.contains("return try (WaiterMatching.contains(output.table?.items) { element1 in element1 == \"bad\" }) == true"), code)
+        XCTAssertTrue(code.contains("return WaiterMatching.element(output.table?.items, at: -1) == \"last\""), code)
+        XCTAssertTrue(code.contains("return ((output.table?.status?.rawValue != \"FAILED\") && ((output.ready) == (true))) == true"), code)
+        XCTAssertTrue(code.contains("return (input.name == output.table?.name) == true"), code)
+        XCTAssertTrue(code.contains("return (output.table?.name == nil) == true"), code)
+    }
+
+    /// `a[*].b[*]` is a list of lists in JMESPath: a string comparator on it never matches, so it is refused
+    /// with a hint to flatten, not compiled into a flattened comparison that would match where AWS's would not.
+    func testNestedProjectionsAreNotFlattenedBehindTheModelsBack() throws {
+        let (code, warnings) = try generate(waiters: #"""
+            "Nested": {"acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "table.groups[*].names[*]", "comparator": "anyStringEquals", "expected": "x"}}}]},
+            "Flattened": {"acceptors": [
+              {"state": "success", "matcher": {"output": {"path": "table.groups[*].names[*][]", "comparator": "anyStringEquals", "expected": "x"}}}]}
+            """#)
+        XCTAssertFalse(code.contains("waitUntilNested"), code)
+        XCTAssertEqual(warnings.count, 1, "\(warnings)")
+        XCTAssertTrue(warnings.contains { $0.contains("\"Nested\" is left out") && $0.contains("flatten it with []") }, "\(warnings)")
+        XCTAssertTrue(code.contains("WaiterMatching.any((output.table?.groups?.compactMap { element1 in element1.names }.flatMap { $0 } ?? []), equal: \"x\")"), code)
+    }
+
     /// The test model CI compiles (`.ci/check-generated-models.sh`): every waiter in it is generated, none left out.
     func testTheWaitersTestModelGeneratesEveryWaiter() throws {
         let diagnostics = DiagnosticCollector()
@@ -89,13 +125,15 @@ final class WaiterGenerationTests: XCTestCase {
         let code = try XCTUnwrap(files.first { $0.path == "Client+Waiters.swift" }).contents
         XCTAssertEqual(diagnostics.warnings.map(\.description), [])
         for name in ["FleetActive", "InstancesRunning", "NamesReady", "MatrixDone", "Healthy", "Echoed", "Gone", "HasGroups",
-                     "BigAndFew", "MatrixFilled"] {
+                     "BigAndFew", "MatrixFilled", "BigGroup", "SomeRunning", "NameListed", "Labelled", "LastInstanceRunning",
+                     "Sized", "Unset", "LabelEchoed", "AnyGroupFilled", "Piped"] {
             XCTAssertTrue(code.contains("func waitUntil\(name)("), name)
         }
-        XCTAssertTrue(code.contains("(output.fleet?.names ?? []).compactMap { $0 }"), "a sparse list drops its nulls")
-        XCTAssertTrue(code.contains("(output.fleet?.matrix ?? []).flatMap { $0 }"), "flattening a list of lists")
+        XCTAssertTrue(code.contains("(output.fleet?.names?.compactMap { $0 } ?? [])"), "a sparse list drops its nulls")
+        XCTAssertTrue(code.contains("(output.fleet?.matrix?.flatMap { $0 } ?? [])"), "flattening a list of lists")
+        XCTAssertTrue(code.contains("WaiterMatching.length(output.fleet?.names) < 10"), "length counts a sparse list's nulls")
         XCTAssertTrue(code.contains("guard case .success(_) = result"), "an input-only condition binds no output")
-        XCTAssertTrue(code.contains("return ((output.fleet?.groups ?? []).count > 0) == true"), "length and a comparison")
+        XCTAssertTrue(code.contains("return try (WaiterMatching.length(output.fleet?.groups) > 0) == true"), "length and a comparison")
     }
 
     func testAWaiterNameDefinedTwiceIsGeneratedOnce() throws {

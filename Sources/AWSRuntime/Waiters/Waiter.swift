@@ -52,7 +52,7 @@ public struct Waiter<Input: Sendable, Output: Sendable>: Sendable {
             } catch {
                 result = .failure(error)
             }
-            if let acceptor = acceptors.first(where: { $0.matches(input, result) }) {
+            if let acceptor = acceptors.first(where: { (try? $0.matches(input, result)) == true }) {
                 switch acceptor.state {
                 case .success:
                     return WaiterResult(attempts: attempts, output: try? result.get())

@@ -14,11 +14,13 @@ public struct WaiterAcceptor<Input: Sendable, Output: Sendable>: Sendable {
     public var state: WaiterState
     /// The matcher as the model states it, for errors, e.g. `Table.TableStatus == "ACTIVE"`.
     public var description: String
-    public var matches: @Sendable (Input, Result<Output, any Error>) -> Bool
+    /// The test; it throws where the matcher's path has a JMESPath error (e.g. `length` of a missing list),
+    /// which is no match.
+    public var matches: @Sendable (Input, Result<Output, any Error>) throws -> Bool
 
     /// An acceptor from its parts.
     public init(state: WaiterState, description: String,
-                matches: @escaping @Sendable (Input, Result<Output, any Error>) -> Bool) {
+                matches: @escaping @Sendable (Input, Result<Output, any Error>) throws -> Bool) {
         self.state = state
         self.description = description
         self.matches = matches
