@@ -16,7 +16,8 @@ final class CurlTransfer: @unchecked Sendable {
     /// Response headers beyond this are refused (libcurl's own limit per line is 100 KiB).
     static let maximumHeaderSize = 1 << 20
 
-    private let request: HTTPRequest
+    /// The request; its body is let go as soon as the transfer ends (see ``run(timeout:)``).
+    private var request: HTTPRequest
     private let limit: Int
     private let handles: CurlHandles
 
@@ -51,6 +52,16 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Runs the transfer to its end and returns the outcome.
     func run(timeout: Duration) -> Result<HTTPResponse, HTTPClientError> {
+        // libcurl reads the body from the request's own bytes, which stay put for the whole transfer: a large
+        // body (a 20 MiB layer part's JSON) is not copied again.
+        let outcome = request.body.withUnsafeBytes { body in run(timeout: timeout, body: body) }
+        // The transfer object outlives the call a little (the timeout task holds it until it wakes to its
+        // cancellation): without this, the next call's body would be built while this one is still in memory.
+        request.body = Data()
+        return outcome
+    }
+
+    private func run(timeout: Duration, body bodyBytes: UnsafeRawBufferPointer) -> Result<HTTPResponse, HTTPClientError> {
         defer { lock.withLock { finished = true } }
         let easy = handles.easy
         ccurl_easy_reset(easy)
@@ -63,10 +74,6 @@ final class CurlTransfer: @unchecked Sendable {
         headerList = ccurl_slist_append(headerList, "Expect:")
         if request.headers["Accept"] == nil { headerList = ccurl_slist_append(headerList, "Accept:") }
         defer { ccurl_slist_free_all(headerList) }
-
-        let bodyBytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, request.body.count), alignment: 1)
-        defer { bodyBytes.deallocate() }
-        request.body.copyBytes(to: bodyBytes)
 
         let milliseconds = max(1, Int(timeout.components.seconds) * 1000 + Int(timeout.components.attoseconds / 1_000_000_000_000_000))
         let context = Unmanaged.passUnretained(self).toOpaque()

@@ -20,8 +20,8 @@ public struct AWSJSONCodec: ProtocolCodec {
     public func encode<Input: OperationInput>(_ input: Input, operation: String, context: RequestEncodingContext) throws
         -> EncodedRequest
     {
-        let encoder = AWSJSONCoding.makeEncoder()
-        IdempotencyToken.configure(encoder, generator: context.idempotencyTokenGenerator)
+        var encoder = JSONStreamEncoder()
+        IdempotencyToken.configure(&encoder, generator: context.idempotencyTokenGenerator)
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/x-amz-json-\(version)")
         headers.add(name: "X-Amz-Target", value: "\(targetPrefix).\(operation)")

@@ -16,8 +16,8 @@ public struct RestJSONCodec: ProtocolCodec {
         -> EncodedRequest
     {
         var bound = try HTTPBoundRequest(input: input, operation: operation, context: context, customization: customization)
-        let encoder = AWSJSONCoding.makeEncoder()
-        IdempotencyToken.configure(encoder, generator: context.idempotencyTokenGenerator)
+        var encoder = JSONStreamEncoder()
+        IdempotencyToken.configure(&encoder, generator: context.idempotencyTokenGenerator)
         switch bound.payload {
         case .bytes(let data, let type)?:
             bound.setBody(data, contentType: type)

@@ -26,4 +26,10 @@ public enum IdempotencyToken {
         guard let key = userInfoKey else { return }
         encoder.userInfo[key] = Generator(next: generator)
     }
+
+    /// Makes `encoder` fill unset idempotency tokens from `generator`.
+    static func configure(_ encoder: inout JSONStreamEncoder, generator: @escaping @Sendable () -> String) {
+        guard let key = userInfoKey else { return }
+        encoder.userInfo[key] = Generator(next: generator)
+    }
 }
