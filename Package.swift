@@ -55,7 +55,10 @@ let package = Package(
         .executableTarget(name: "ecr-public", dependencies: ["ECRPublic", "AWSRuntime"], path: "Sources/ecr-public"),
 
         // Release benchmarks: `swift run -c release benchmarks`.
-        .executableTarget(name: "benchmarks", dependencies: ["AWSRuntime", "CodeGenerator", "ECRPublic", "TestSupport", "ecr-public"]),
+        .executableTarget(name: "benchmarks", dependencies: ["AWSRuntime", "CodeGenerator", "ECRPublic", "TestSupport", "ecr-public",
+                                                            "tiny-client"]),
+        // The smallest program using the generated client, whose size the benchmark reports.
+        .executableTarget(name: "tiny-client", dependencies: ["ECRPublic"]),
 
         // Paths to the checkout and ../shared for every test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

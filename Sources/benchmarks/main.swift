@@ -13,7 +13,15 @@ let areas: [(name: String, rows: () -> [BenchmarkRow])] = [
     ("eventstream", eventStreamBenchmarkRows),
     ("wholecall", wholeCallBenchmarkRows),
     ("push", pushBenchmarkRows),
+    ("startup", startupBenchmarkRows),
+    ("largepayload", largePayloadBenchmarkRows),
+    ("compile", compileTimeBenchmarkRows),
 ]
+// The large-payload area measures each call in a child process of this binary, so its peak memory is its own.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == uploadPartChildFlag {
+    runUploadPartChild(url: CommandLine.arguments[2])
+    exit(0)
+}
 let chosen = Set(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { name in !areas.contains { $0.name == name } }) {
     print("unknown benchmark area \(unknown); areas: \(areas.map(\.name).joined(separator: ", "))")
