@@ -89,19 +89,11 @@ private func peakResidentKiB() -> Int {
 
 /// Runs a measuring child and reads its `RESULT ms KiB` line; nil (printed) when it fails.
 private func measureChild(_ executable: String, _ arguments: [String]) -> (milliseconds: Double, extraMiB: Double)? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch {
-        print("large-payload benchmark: cannot run \(executable): \(error)")
+    guard let data = childOutput(executable, arguments) else {
+        print("large-payload benchmark: \(executable) failed")
         return nil
     }
-    // One short line: reading to the end cannot block on a full pipe.
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let text = String(decoding: data, as: UTF8.self)
     guard let line = text.split(separator: "\n").last(where: { $0.hasPrefix("RESULT ") }) else {
         print("large-payload benchmark: \(executable) gave no result: \(text.suffix(500))")
         return nil

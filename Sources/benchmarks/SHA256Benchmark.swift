@@ -88,15 +88,7 @@ private func opensslSpeedThroughput() -> Double? {
     guard let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl", "/opt/homebrew/bin/openssl"]
         .first(where: FileManager.default.isExecutableFile(atPath:))
     else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: openssl)
-    process.arguments = ["speed", "-evp", "sha256", "-bytes", "16384", "-seconds", "2"]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    guard let data = childOutput(openssl, ["speed", "-evp", "sha256", "-bytes", "16384", "-seconds", "2"]) else { return nil }
     // The last line reads e.g. "sha256   1552264.62k": thousands of bytes per second.
     guard let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
         let field = line.split(separator: " ").last, field.hasSuffix("k"),

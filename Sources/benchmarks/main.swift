@@ -14,6 +14,7 @@ let areas: [(name: String, rows: () -> [BenchmarkRow])] = [
     ("wholecall", wholeCallBenchmarkRows),
     ("push", pushBenchmarkRows),
     ("startup", startupBenchmarkRows),
+    ("decoding", decodingBenchmarkRows),
     ("largepayload", largePayloadBenchmarkRows),
     ("compile", compileTimeBenchmarkRows),
 ]

@@ -137,7 +137,7 @@ public enum SwiftNaming {
         "EncodedRequest", "EndpointBuiltIn", "EndpointError", "EndpointParameterDefinition", "EndpointParameters",
         "EndpointResolver", "EndpointRuleEvaluator", "EndpointRuleSet", "EnvironmentCredentialProvider", "ErrorFault",
         "ErrorResponse", "Gzip", "HMAC", "HTTPClient", "HTTPClientError", "HTTPHeaders", "HTTPRequest",
-        "HTTPResponse", "IMDSCredentialProvider", "IdempotencyToken", "ItemPaginator", "JSONStreamEncoder", "JSONValue", "MemberPath",
+        "HTTPResponse", "IMDSCredentialProvider", "IdempotencyToken", "ItemPaginator", "JSONStreamEncoder", "JSONTapeDecoder", "JSONValue", "MemberPath",
         "Operation", "OperationInput", "PaginatedItems", "PaginationToken", "Paginator", "PresignedQuery",
         "ProcessCredentialProvider", "ProfileCredentialProvider", "ProfileSettings", "ProtocolCodec", "Region",
         "RegionResolver", "RequestCompression", "RequestEncodingContext", "RequestHook", "RequestHookContext",

@@ -6,24 +6,8 @@ import XCTest
 /// The JSON protocols' body encoder: the same JSON values as Foundation's `JSONEncoder` with the protocols'
 /// settings, on hand-picked edges and on seeded random documents.
 final class JSONStreamEncoderTests: XCTestCase {
-    struct Inner: Codable, Equatable {
-        var name: String
-        var tags: [String]?
-    }
-
-    struct Sample: Codable, Equatable {
-        var text: String
-        var blob: Data
-        var when: Date
-        var count: Int64
-        var ratio: Double
-        var flag: Bool?
-        var inner: Inner?
-        var list: [Inner]
-        var map: [String: [Int32]]
-        var document: JSONValue?
-        var decimal: Decimal?
-    }
+    typealias Inner = JSONTestDocuments.Inner
+    typealias Sample = JSONTestDocuments.Sample
 
     struct Empty: Codable {}
 
@@ -69,23 +53,8 @@ final class JSONStreamEncoderTests: XCTestCase {
     func testRandomDocumentsEncodeAsJSONEncoderDoes() throws {
         var random = SplitMix64(seed: 17)
         for _ in 0..<300 {
-            try assertSameJSON(randomDocument(&random, depth: 0))
+            try assertSameJSON(JSONTestDocuments.random(&random))
         }
     }
 
-    private func randomDocument(_ random: inout SplitMix64, depth: Int) -> JSONValue {
-        switch random.next(below: depth > 4 ? 4 : 6) {
-        case 0: return .null
-        case 1: return .bool(random.next(below: 2) == 0)
-        case 2: return .number(Double(Int(random.next(below: 2_000_000)) - 1_000_000) / Double(1 + random.next(below: 1000)))
-        case 3:
-            let characters: [Character] = ["a", "\"", "\\", "\n", "\u{1}", "é", "😀", "/", " ", "\u{7F}"]
-            return .string(String((0..<random.next(below: 12)).map { _ in characters[random.next(below: characters.count)] }))
-        case 4: return .array((0..<random.next(below: 5)).map { _ in randomDocument(&random, depth: depth + 1) })
-        default:
-            var object: [String: JSONValue] = [:]
-            for index in 0..<random.next(below: 5) { object["k\(index)\(random.next(below: 3) == 0 ? "\"" : "")"] = randomDocument(&random, depth: depth + 1) }
-            return .object(object)
-        }
-    }
 }

@@ -36,7 +36,7 @@ public struct AWSJSONCodec: ProtocolCodec {
         throws -> Output
     {
         let body = response.body.isBlankJSONBody ? Data("{}".utf8) : response.body
-        return try AWSJSONCoding.makeDecoder().decode(Output.self, from: body)
+        return try JSONTapeDecoder().decode(Output.self, from: body)
     }
 
     public func parseError(_ response: HTTPResponse, operation: String) -> ErrorResponse {

@@ -61,6 +61,6 @@ public struct JSONBodyDecoder: HTTPBodyDecoder {
     public init() {}
 
     public func decode<Value: Decodable>(_ type: Value.Type, from body: Data) throws -> Value {
-        try AWSJSONCoding.makeDecoder().decode(Value.self, from: body.isBlankJSONBody ? Data("{}".utf8) : body)
+        try JSONTapeDecoder().decode(Value.self, from: body.isBlankJSONBody ? Data("{}".utf8) : body)
     }
 }

@@ -1,0 +1,95 @@
+import AWSRuntime
+import Foundation
+
+// DynamoDB's `AttributeValue` union and the members of `ScanOutput` the benchmark reads, written as the generator
+// writes them (`Templates/Union.mustache`, `Structure.mustache`): the benchmarks target cannot link a generated
+// DynamoDB module, so these stand in for it, statement for statement.
+
+indirect enum ScanAttributeValue: Sendable, Hashable, Codable {
+    case s(String)
+    case n(String)
+    case b(Data)
+    case ss([String])
+    case ns([String])
+    case bs([Data])
+    case m([String: ScanAttributeValue])
+    case l([ScanAttributeValue])
+    case null(Bool)
+    case bool(Bool)
+    case sdkUnknown(String)
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        // Exactly one member is set; `__type` and null members are not values.
+        let keys = container.allKeys.filter { key in
+            key.stringValue != "__type" && !((try? container.decodeNil(forKey: key)) ?? true)
+        }
+        guard keys.count == 1, let key = keys.first else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "a AttributeValue union must have exactly one member set, found \(keys.count)"))
+        }
+        switch key.stringValue {
+        case "S": self = .s(try container.decode(String.self, forKey: key))
+        case "N": self = .n(try container.decode(String.self, forKey: key))
+        case "B": self = .b(try container.decode(Data.self, forKey: key))
+        case "SS": self = .ss(try container.decode([String].self, forKey: key))
+        case "NS": self = .ns(try container.decode([String].self, forKey: key))
+        case "BS": self = .bs(try container.decode([Data].self, forKey: key))
+        case "M": self = .m(try container.decode([String: ScanAttributeValue].self, forKey: key))
+        case "L": self = .l(try container.decode([ScanAttributeValue].self, forKey: key))
+        case "NULL": self = .null(try container.decode(Bool.self, forKey: key))
+        case "BOOL": self = .bool(try container.decode(Bool.self, forKey: key))
+        default: self = .sdkUnknown(key.stringValue)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        switch self {
+        case .s(let value): try container.encode(value, forKey: AnyCodingKey("S"))
+        case .n(let value): try container.encode(value, forKey: AnyCodingKey("N"))
+        case .b(let value): try container.encode(value, forKey: AnyCodingKey("B"))
+        case .ss(let value): try container.encode(value, forKey: AnyCodingKey("SS"))
+        case .ns(let value): try container.encode(value, forKey: AnyCodingKey("NS"))
+        case .bs(let value): try container.encode(value, forKey: AnyCodingKey("BS"))
+        case .m(let value): try container.encode(value, forKey: AnyCodingKey("M"))
+        case .l(let value): try container.encode(value, forKey: AnyCodingKey("L"))
+        case .null(let value): try container.encode(value, forKey: AnyCodingKey("NULL"))
+        case .bool(let value): try container.encode(value, forKey: AnyCodingKey("BOOL"))
+        case .sdkUnknown(let name):
+            throw EncodingError.invalidValue(name, EncodingError.Context(
+                codingPath: encoder.codingPath, debugDescription: "cannot send the unknown AttributeValue member \(name)"))
+        }
+    }
+}
+
+struct ScanBenchmarkOutput: Sendable, Codable {
+    var items: [[String: ScanAttributeValue]]?
+    var count: Int32
+    var scannedCount: Int32
+    var lastEvaluatedKey: [String: ScanAttributeValue]?
+
+    private enum CodingKeys: String, CodingKey {
+        case items = "Items"
+        case count = "Count"
+        case scannedCount = "ScannedCount"
+        case lastEvaluatedKey = "LastEvaluatedKey"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.items = try container.decodeIfPresent([[String: ScanAttributeValue]].self, forKey: .items)
+        self.count = try container.decodeIfPresent(Int32.self, forKey: .count) ?? 0
+        self.scannedCount = try container.decodeIfPresent(Int32.self, forKey: .scannedCount) ?? 0
+        self.lastEvaluatedKey = try container.decodeIfPresent([String: ScanAttributeValue].self, forKey: .lastEvaluatedKey)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.items, forKey: .items)
+        try container.encode(self.count, forKey: .count)
+        try container.encode(self.scannedCount, forKey: .scannedCount)
+        try container.encodeIfPresent(self.lastEvaluatedKey, forKey: .lastEvaluatedKey)
+    }
+}
