@@ -48,8 +48,12 @@ func compileTimeBenchmarkRows() -> [BenchmarkRow] {
         print("SKIPPED compile benchmark: \(error)")
         return []
     }
-    // Dependencies and a first build of every module, untimed.
-    guard swiftBuild(in: scratch) != nil else { return [] }
+    // Dependencies and a first build of every module, untimed. SwiftPM may not notice files added to the runtime
+    // since the scratch package last built it; a failed build is retried once from a clean build folder.
+    if swiftBuild(in: scratch, reportingFailure: false) == nil {
+        try? FileManager.default.removeItem(at: scratch.appendingPathComponent(".build"))
+        guard swiftBuild(in: scratch) != nil else { return [] }
+    }
     // What `swift build` itself costs when there is nothing to compile (planning, checking the dependencies),
     // measured the same way and taken off: the rows are the module's compilation.
     var overhead = Double.infinity
@@ -94,7 +98,7 @@ private func writeManifest(at scratch: URL, root: URL, modules: [String]) throws
 
 /// Runs `swift build` (of `target`, or everything) in `folder`; the CPU seconds it and its compilers used, or nil
 /// (with the log's end printed) when it fails.
-private func swiftBuild(in folder: URL, target: String? = nil) -> Double? {
+private func swiftBuild(in folder: URL, target: String? = nil, reportingFailure: Bool = true) -> Double? {
     let log = folder.appendingPathComponent("build.log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     guard let output = try? FileHandle(forWritingTo: log) else { return nil }
@@ -116,6 +120,7 @@ private func swiftBuild(in folder: URL, target: String? = nil) -> Double? {
     var after = rusage()
     getrusage(children, &after)
     guard process.terminationStatus == 0 else {
+        guard reportingFailure else { return nil }
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         print("compile benchmark: swift build failed:\n" + String(text.suffix(2_000)))
         return nil
