@@ -4,13 +4,42 @@ import S3
 import XCTest
 
 /// The client generated from `../shared/models/s3.json` (restXml, S3's endpoint rules) against moto_server:
-/// path-style addressing (moto listens on an IP address, so the rules choose path style), bodies as payloads,
-/// headers bound to members, pagination, multipart uploads and typed errors.
+/// virtual-hosted and path-style addressing, bodies as payloads, headers bound to members, pagination, multipart
+/// uploads and typed errors.
 final class S3Tests: XCTestCase {
     private func client(_ moto: MotoServer) -> S3Client {
         var configuration = moto.configuration()
         configuration.endpointParameters = ["ForcePathStyle": .bool(true)]
         return S3Client(configuration: configuration)
+    }
+
+    /// Virtual-hosted addressing, as S3's endpoint rules choose it for a DNS-compatible bucket on an endpoint named
+    /// by host (`http://localhost:PORT` → `http://BUCKET.localhost:PORT`). libcurl resolves `*.localhost` to the
+    /// loopback address itself (RFC 6761), and moto reads the bucket from the `Host` header; signatures checked.
+    func testVirtualHostedAddressingNamesTheBucketInTheHost() async throws {
+        let moto = try await MotoServer.start(for: self)
+        let hosts = HostRecorder()
+        var configuration = moto.configuration(hooks: [hosts])
+        let endpoint = try XCTUnwrap(configuration.endpointURL)
+        configuration.endpointURL = endpoint.replacingOccurrences(of: "127.0.0.1", with: "localhost")
+        let s3 = S3Client(configuration: configuration)
+
+        _ = try await s3.createBucket(bucket: "e2e-virtual")
+        _ = try await s3.putObject(body: Data("hello".utf8), bucket: "e2e-virtual", key: "greeting.txt")
+        let got = try await s3.getObject(bucket: "e2e-virtual", key: "greeting.txt")
+        XCTAssertEqual(got.body, Data("hello".utf8))
+        let listed = try await s3.listObjectsV2(ListObjectsV2Request(bucket: "e2e-virtual"))
+        XCTAssertEqual(listed.contents?.compactMap(\.key), ["greeting.txt"])
+
+        let seen = await hosts.log.hosts
+        XCTAssertEqual(seen.count, 4)
+        XCTAssertTrue(seen.allSatisfy { $0 == "e2e-virtual.localhost" }, "every request names the bucket in its host: \(seen)")
+        // And path style still works against the same endpoint when asked for.
+        configuration.endpointParameters = ["ForcePathStyle": .bool(true)]
+        let pathStyle = try await S3Client(configuration: configuration).getObject(bucket: "e2e-virtual", key: "greeting.txt")
+        XCTAssertEqual(pathStyle.body, Data("hello".utf8))
+        let lastHost = await hosts.log.hosts.last
+        XCTAssertEqual(lastHost, "localhost")
     }
 
     func testObjectsArePutReadListedAndDeleted() async throws {
@@ -119,5 +148,19 @@ final class S3Tests: XCTestCase {
         let got = try await transport.send(HTTPRequest(method: "GET", url: download), timeout: .seconds(30))
         XCTAssertEqual(got.statusCode, 200)
         XCTAssertEqual(got.body, bytes)
+    }
+}
+
+/// Records the host of every attempt's URL.
+struct HostRecorder: RequestHook {
+    actor Log {
+        private(set) var hosts: [String] = []
+        func record(_ host: String) { hosts.append(host) }
+    }
+
+    let log = Log()
+
+    func willSend(_ request: inout HTTPRequest, context: RequestHookContext) async throws {
+        await log.record(request.url.host ?? "")
     }
 }
