@@ -55,26 +55,44 @@ private func strippedMegabytes(_ binary: URL) -> Double? {
     }
 }
 
-/// The best wall time of 15 runs of a command, in seconds, started with `posix_spawn` (Foundation's `Process`
-/// adds tens of milliseconds of its own on Linux); nil when it cannot run or fails.
+/// The best wall time of 15 runs of a command, in seconds; nil when it cannot run or fails.
 private func bestWallTime(_ executable: String, _ arguments: [String]) -> Double? {
     var best = Double.infinity
     for _ in 0..<15 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid = pid_t()
         let start = ContinuousClock.now
-        guard posix_spawnp(&pid, executable, &actions, nil, argv, environ) == 0 else { return nil }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        guard runQuietly(executable, arguments) else { return nil }
         let elapsed = ContinuousClock.now - start
-        guard status == 0 else { return nil }
         best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
     return best
 }
+
+#if os(Linux)
+/// Runs the command with `posix_spawn`, its output discarded: Foundation's `Process` adds tens of milliseconds of
+/// its own on Linux, more than the start-up being measured.
+private func runQuietly(_ executable: String, _ arguments: [String]) -> Bool {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid = pid_t()
+    guard posix_spawnp(&pid, executable, &actions, nil, argv, environ) == 0 else { return false }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return status == 0
+}
+#else
+private func runQuietly(_ executable: String, _ arguments: [String]) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}
+#endif

@@ -180,10 +180,15 @@ enum Base64Writer {
 /// from several threads would hold one dead body per thread.
 enum BodyMemory {
     private static let mappedThreshold = 1 << 20
+    #if canImport(Darwin)
+    private static let anonymous = MAP_ANON
+    #else
+    private static let anonymous = MAP_ANONYMOUS
+    #endif
 
     static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
         guard capacity >= mappedThreshold,
-              let mapped = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+              let mapped = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | anonymous, -1, 0),
               mapped != MAP_FAILED
         else { return .allocate(capacity: capacity) }
         return mapped.assumingMemoryBound(to: UInt8.self)
