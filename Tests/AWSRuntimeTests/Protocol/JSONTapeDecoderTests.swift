@@ -60,6 +60,25 @@ final class JSONTapeDecoderTests: XCTestCase {
         XCTAssertThrowsError(try JSONTapeDecoder().decode([Date].self, from: Data("[1e300]".utf8)))
     }
 
+    /// A map is decoded by looking up every name it lists: 200,000 entries must not cost 200,000² comparisons (a
+    /// scan per lookup took minutes here; a hostile response could stall a call that way).
+    func testALargeMapDecodesInLinearTime() throws {
+        let count = 200_000
+        let body = Data(("{" + (0..<count).map { "\"key\($0)\": \($0)" }.joined(separator: ",") + "}").utf8)
+        let map = try JSONTapeDecoder().decode([String: Int].self, from: body)
+        XCTAssertEqual(map.count, count)
+        XCTAssertEqual(map["key123456"], 123_456)
+    }
+
+    /// A repeated name reads its first value, whether the object is scanned (small) or indexed (large).
+    func testARepeatedMemberNameReadsTheSameValueInSmallAndLargeObjects() throws {
+        struct Named: Decodable { var name: String }
+        let small = #"{"name": "first", "name": "second"}"#
+        let large = "{" + (0..<40).map { #""filler\#($0)": 0, "# }.joined() + #""name": "first", "name": "second"}"#
+        XCTAssertEqual(try JSONTapeDecoder().decode(Named.self, from: Data(small.utf8)).name, "first")
+        XCTAssertEqual(try JSONTapeDecoder().decode(Named.self, from: Data(large.utf8)).name, "first")
+    }
+
     func testRandomDocumentsDecodeAsJSONDecoderDoes() throws {
         var random = SplitMix64(seed: 29)
         for _ in 0..<300 {

@@ -11,27 +11,23 @@ import Darwin
 /// intermediate `String`, no escaping scan), and the buffer grows to the exact size a blob needs instead of
 /// doubling, so a 20 MiB part costs one 27 MiB body and nothing more.
 final class JSONOutputBuffer {
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    private var storage: BodyMemory
+    private var capacity: Int { storage.capacity }
     private(set) var count = 0
 
     init(capacity: Int = 256) {
-        self.capacity = max(capacity, 16)
-        storage = BodyMemory.allocate(self.capacity)
+        storage = BodyMemory(capacity: max(capacity, 16))
     }
 
     deinit {
-        BodyMemory.free(storage, capacity: capacity)
+        storage.free()
     }
 
-    /// The written bytes as `Data`; the buffer is empty and unusable afterwards.
+    /// The written bytes as `Data`; the buffer is empty afterwards.
     func takeData() -> Data {
-        let capacity = self.capacity
-        let data = Data(bytesNoCopy: storage, count: count, deallocator: .custom { pointer, _ in
-            BodyMemory.free(pointer.assumingMemoryBound(to: UInt8.self), capacity: capacity)
-        })
-        self.capacity = 16
-        storage = BodyMemory.allocate(16)
+        let taken = storage
+        let data = Data(bytesNoCopy: taken.bytes, count: count, deallocator: .custom { _, _ in taken.free() })
+        storage = BodyMemory(capacity: 16)
         count = 0
         return data
     }
@@ -44,24 +40,23 @@ final class JSONOutputBuffer {
 
     private func grow(to needed: Int) {
         let newCapacity = needed > (1 << 20) ? needed + 4096 : max(needed, capacity * 2)
-        let newStorage = BodyMemory.allocate(newCapacity)
-        newStorage.update(from: storage, count: count)
-        BodyMemory.free(storage, capacity: capacity)
+        let newStorage = BodyMemory(capacity: newCapacity)
+        newStorage.bytes.update(from: storage.bytes, count: count)
+        storage.free()
         storage = newStorage
-        capacity = newCapacity
     }
 
     @inline(__always)
     func append(_ byte: UInt8) {
         reserve(1)
-        storage[count] = byte
+        storage.bytes[count] = byte
         count += 1
     }
 
     func append(_ bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (storage + count).update(from: bytes.bindMemory(to: UInt8.self).baseAddress!, count: bytes.count)
+        (storage.bytes + count).update(from: bytes.bindMemory(to: UInt8.self).baseAddress!, count: bytes.count)
         count += bytes.count
     }
 
@@ -116,7 +111,7 @@ final class JSONOutputBuffer {
         reserve(encodedCount + 2)
         append(UInt8(ascii: "\""))
         data.withUnsafeBytes { raw in
-            Base64Writer.encode(raw, into: storage + count)
+            Base64Writer.encode(raw, into: storage.bytes + count)
         }
         count += encodedCount
         append(UInt8(ascii: "\""))
@@ -178,7 +173,7 @@ enum Base64Writer {
 /// Memory for request bodies. Bodies of a MiB and more are mapped from the system and unmapped when freed: the C
 /// allocator would keep a freed 27 MiB body in the arena of whichever thread sent it, so a tool uploading parts
 /// from several threads would hold one dead body per thread.
-enum BodyMemory {
+struct BodyMemory: @unchecked Sendable {
     private static let mappedThreshold = 1 << 20
     #if canImport(Darwin)
     private static let anonymous = MAP_ANON
@@ -186,16 +181,30 @@ enum BodyMemory {
     private static let anonymous = MAP_ANONYMOUS
     #endif
 
-    static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
-        guard capacity >= mappedThreshold,
-              let mapped = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | anonymous, -1, 0),
-              mapped != MAP_FAILED
-        else { return .allocate(capacity: capacity) }
-        return mapped.assumingMemoryBound(to: UInt8.self)
+    let bytes: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    /// Whether `bytes` came from `mmap` (else from the allocator, also when a large mapping was refused): freeing
+    /// must go back the same way, or `munmap` would cut pages out of the allocator's heap.
+    private let isMapped: Bool
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        if capacity >= Self.mappedThreshold,
+           let mapped = mmap(nil, capacity, PROT_READ | PROT_WRITE, MAP_PRIVATE | Self.anonymous, -1, 0),
+           mapped != MAP_FAILED {
+            bytes = mapped.assumingMemoryBound(to: UInt8.self)
+            isMapped = true
+        } else {
+            bytes = .allocate(capacity: capacity)
+            isMapped = false
+        }
     }
 
-    static func free(_ pointer: UnsafeMutablePointer<UInt8>, capacity: Int) {
-        if capacity >= mappedThreshold, munmap(pointer, capacity) == 0 { return }
-        pointer.deallocate()
+    func free() {
+        if isMapped {
+            munmap(bytes, capacity)
+        } else {
+            bytes.deallocate()
+        }
     }
 }
