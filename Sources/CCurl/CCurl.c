@@ -24,6 +24,11 @@ enum {
     OPT_ACCEPT_ENCODING = 10102,
     OPT_POSTFIELDSIZE_LARGE = 30120,
     OPT_TIMEOUT_MS = 155,
+    OPT_CONNECTTIMEOUT_MS = 156,
+    OPT_UPLOAD = 46,
+    OPT_READFUNCTION = 20012,
+    OPT_READDATA = 10009,
+    OPT_INFILESIZE_LARGE = 30115,
     OPT_PROTOCOLS = 181,
     OPT_PROTOCOLS_STR = 10318,
     INFO_RESPONSE_CODE = 0x200000 + 2,
@@ -123,6 +128,21 @@ int ccurl_set_body(void *easy, const void *bytes, int64_t length) {
 
 int ccurl_set_headers(void *easy, void *list) { return curl.easy_setopt(easy, OPT_HTTPHEADER, list); }
 
+int ccurl_set_upload(void *easy, ccurl_data_callback read, void *context, int64_t length) {
+    int result = curl.easy_setopt(easy, OPT_UPLOAD, 1L);
+    if (result == 0) result = curl.easy_setopt(easy, OPT_READFUNCTION, read);
+    if (result == 0) result = curl.easy_setopt(easy, OPT_READDATA, context);
+    // -1: unknown, sent with chunked transfer encoding.
+    if (result == 0) result = curl.easy_setopt(easy, OPT_INFILESIZE_LARGE, (int64_t)length);
+    return result;
+}
+
+int ccurl_set_streaming_timeouts(void *easy, long connect_timeout_ms) {
+    int result = curl.easy_setopt(easy, OPT_TIMEOUT_MS, 0L);
+    if (result == 0) result = curl.easy_setopt(easy, OPT_CONNECTTIMEOUT_MS, connect_timeout_ms);
+    return result;
+}
+
 int ccurl_set_callbacks(void *easy, ccurl_data_callback body, ccurl_data_callback header, void *context) {
     int result = curl.easy_setopt(easy, OPT_WRITEFUNCTION, body);
     if (result == 0) result = curl.easy_setopt(easy, OPT_WRITEDATA, context);
@@ -189,6 +209,10 @@ int ccurl_set_url(void *easy, const char *url) { (void)easy; (void)url; return -
 int ccurl_set_method(void *easy, const char *method) { (void)easy; (void)method; return -1; }
 int ccurl_set_body(void *easy, const void *bytes, int64_t length) { (void)easy; (void)bytes; (void)length; return -1; }
 int ccurl_set_headers(void *easy, void *list) { (void)easy; (void)list; return -1; }
+int ccurl_set_upload(void *easy, ccurl_data_callback read, void *context, int64_t length) {
+    (void)easy; (void)read; (void)context; (void)length; return -1;
+}
+int ccurl_set_streaming_timeouts(void *easy, long connect_timeout_ms) { (void)easy; (void)connect_timeout_ms; return -1; }
 int ccurl_set_callbacks(void *easy, ccurl_data_callback body, ccurl_data_callback header, void *context) {
     (void)easy; (void)body; (void)header; (void)context; return -1;
 }

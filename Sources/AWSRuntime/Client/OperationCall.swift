@@ -39,6 +39,12 @@ struct OperationCall: Sendable {
         var strategy = configuration.retryStrategy ?? RetryStrategy()
         // The attempt count from the option, environment or profile wins over the strategy's own default.
         strategy.maxAttempts = state.maxAttempts
+        let body = try await StreamedBody.prepare(
+            request, transportStreams: state.httpClient.streamsBodies,
+            sendsStreamsUnsigned: runtime.metadata.customization?.sendsStreamsUnsigned ?? false)
+        // A sequence of chunks is read once: a failed attempt cannot send it again.
+        if !body.isReplayable { strategy.maxAttempts = 1 }
+        let streamsOutput = Output.self is any HTTPStreamingOutput.Type
 
         var attempt = 1
         var retryCost: Int?
@@ -52,7 +58,7 @@ struct OperationCall: Sendable {
             }
             let response: HTTPResponse
             do {
-                response = try await send(attempt: attempt, target: target)
+                response = try await send(attempt: attempt, target: target, body: body, streamsOutput: streamsOutput)
             } catch HTTPClientError.cancelled {
                 // The transport saw the task's cancellation: report it as Swift concurrency does.
                 throw CancellationError()
@@ -103,10 +109,12 @@ struct OperationCall: Sendable {
     }
 
     /// Builds, hooks, signs (afresh for every attempt) and sends one attempt.
-    private func send(attempt: Int, target: RuntimeState.ResolvedTarget) async throws -> HTTPResponse {
+    private func send(attempt: Int, target: RuntimeState.ResolvedTarget, body: StreamedBody, streamsOutput: Bool)
+        async throws -> HTTPResponse
+    {
         var request = HTTPRequest(
             method: self.request.method, url: try requestURL(endpoint: target.endpoint), headers: self.request.headers,
-            body: self.request.body)
+            body: body.data, bodyStream: body.stream)
         request.headers.add(name: "User-Agent", value: state.userAgent)
         for (name, values) in target.headers.sorted(by: { $0.key < $1.key }) {
             for value in values { request.headers.add(name: name, value: value) }
@@ -115,7 +123,10 @@ struct OperationCall: Sendable {
         for hook in configuration.hooks { try await hook.willSend(&request, context: hookContext) }
         // Stated (and signed) rather than left to the transport, after the hooks, which may change the body; a
         // GET or DELETE without a body has none.
-        if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
+        if let stream = request.bodyStream {
+            // Unknown: libcurl sends it chunked.
+            if let length = stream.length { request.headers["Content-Length"] = String(length) }
+        } else if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
             request.headers["Content-Length"] = String(request.body.count)
         }
         // A line break in a header (from a hook, or one day a header-bound member) would smuggle a header or a
@@ -130,9 +141,13 @@ struct OperationCall: Sendable {
         case .sigV4:
             let credentials = try await state.credentials.credentials()
             let offset = state.clockOffset.withLock { $0 }
+            var options = runtime.metadata.customization?.signingOptions ?? SigV4Options()
+            if request.bodyStream != nil {
+                if let hash = body.payloadSHA256 { options.payloadSHA256 = hash } else { options.unsignedPayload = true }
+            }
             try state.signer.sign(
                 &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
-                date: Date().addingTimeInterval(offset), options: runtime.metadata.customization?.signingOptions ?? SigV4Options())
+                date: Date().addingTimeInterval(offset), options: options)
         case .bearerToken:
             request.headers["Authorization"] = "Bearer " + (try await bearerToken(for: request.url))
         case .anonymous:
@@ -143,9 +158,34 @@ struct OperationCall: Sendable {
             redacted.headers = request.headers.redacted
             for hook in configuration.hooks { await hook.didSign(redacted, context: hookContext) }
         }
-        let response = try await state.httpClient.send(request, timeout: configuration.attemptTimeout)
+        var response = streamsOutput
+            ? try await state.httpClient.stream(request, timeout: configuration.attemptTimeout)
+            : try await state.httpClient.send(request, timeout: configuration.attemptTimeout)
+        if let stream = response.bodyStream, !(200..<300).contains(response.statusCode) {
+            // An error's body is read whole to be parsed, as any error response is.
+            response.body = try await Self.errorBody(of: stream)
+            response.bodyStream = nil
+        }
         for hook in configuration.hooks { await hook.didReceive(response, context: hookContext) }
         return response
+    }
+
+    /// The most of a streamed error response that is read to parse it; the rest is dropped with the connection.
+    static let maximumErrorBodySize = 1 << 20
+
+    private static func errorBody(of stream: ByteStream) async throws -> Data {
+        var body = Data()
+        do {
+            for try await chunk in stream {
+                body.append(chunk.prefix(maximumErrorBodySize - body.count))
+                if body.count >= maximumErrorBodySize { break }
+            }
+        } catch let error as HTTPClientError {
+            throw error
+        } catch {
+            throw HTTPClientError.connectionFailed("the error response's body could not be read: \(error)")
+        }
+        return body
     }
 
     /// The token for an `httpBearerAuth` call to `url`: only over HTTPS (or plain HTTP to a loopback address), since

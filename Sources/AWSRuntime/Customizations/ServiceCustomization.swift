@@ -27,6 +27,13 @@ public enum ServiceCustomization: Sendable, Hashable {
         return false
     }
 
+    /// Whether a streamed body from a sequence of chunks is sent with the payload unsigned (`UNSIGNED-PAYLOAD`),
+    /// as S3 accepts; elsewhere such a body is read into memory to be hashed first.
+    var sendsStreamsUnsigned: Bool {
+        if case .s3 = self { return true }
+        return false
+    }
+
     /// The signing rules: S3 signs `x-amz-content-sha256` and its path as sent.
     var signingOptions: SigV4Options {
         if case .s3 = self { return .s3 }

@@ -68,6 +68,87 @@ public final class CurlHTTPClient: HTTPClient {
         pool.release(handles)
         return try result.get()
     }
+
+    /// Streams request bodies from files and sequences, and response bodies as they arrive.
+    public var streamsBodies: Bool { loadsLibcurl() }
+
+    /// Sends `request` and returns once the response headers are in; the body follows in
+    /// ``HTTPResponse/bodyStream``, at most a MiB of it read ahead of its reader. `timeout` bounds the wait
+    /// for the headers and then every wait for more body bytes.
+    public func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        guard loadsLibcurl() else { return try await send(request, timeout: timeout) }
+        if Task.isCancelled { throw HTTPClientError.cancelled }
+        let handles = try pool.acquire()
+        let channel = ResponseBodyChannel()
+        let handOver = StreamHandOver()
+        let transfer = CurlTransfer(
+            request: request, limit: maximumResponseBodySize, handles: handles, responseChannel: channel,
+            deliverHeaders: { statusCode, headers in
+                let length = headers["Content-Length"].flatMap { Int64($0) }
+                let body = ByteStream(source: .response(ResponseBodyReader(channel: channel, length: length)))
+                handOver.resume(with: .success(HTTPResponse(statusCode: statusCode, headers: headers, bodyStream: body)))
+            })
+        channel.setOnReaderClose { transfer.stop(.readerClosed) }
+        let deadline = Task {
+            try await Task.sleep(for: timeout)
+            if !transfer.deliveredHeaders { transfer.stop(.expired) }
+        }
+        defer { deadline.cancel() }
+        let pool = self.pool
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
+                handOver.set(continuation)
+                BlockingWorkers.shared.run {
+                    let result = transfer.run(timeout: timeout)
+                    pool.release(handles)
+                    switch result {
+                    case .success(let response):
+                        // Headers already handed over: the body ends; otherwise (never for a final status) it is the whole response.
+                        handOver.resume(with: .success(response))
+                        channel.finish()
+                    case .failure(let error):
+                        handOver.resume(with: .failure(error))
+                        channel.finish(throwing: error)
+                    }
+                }
+            }
+        } onCancel: {
+            // Before the headers: the call is cancelled. After them, the body's reader decides (see ByteStream).
+            if !transfer.deliveredHeaders { transfer.stop(.cancelled) }
+        }
+    }
+}
+
+/// Resumes the caller of ``CurlHTTPClient/stream(_:timeout:)`` once: with the headers, or with the failure
+/// that came first.
+private final class StreamHandOver: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<HTTPResponse, any Error>?
+    private var early: Result<HTTPResponse, HTTPClientError>?
+    private var resumed = false
+
+    func set(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        let early: Result<HTTPResponse, HTTPClientError>? = lock.withLock {
+            if let early = self.early { return early }
+            self.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(with: early.mapError { $0 as any Error }) }
+    }
+
+    func resume(with result: Result<HTTPResponse, HTTPClientError>) {
+        let continuation: CheckedContinuation<HTTPResponse, any Error>? = lock.withLock {
+            guard !resumed else { return nil }
+            resumed = true
+            guard let continuation = self.continuation else {
+                early = result
+                return nil
+            }
+            return continuation
+        }
+        continuation?.resume(with: result.mapError { $0 as any Error })
+    }
 }
 
 /// A libcurl multi handle and the easy handle it drives; kept together so the connection cache of the multi

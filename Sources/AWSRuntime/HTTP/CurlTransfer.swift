@@ -11,6 +11,10 @@ final class CurlTransfer: @unchecked Sendable {
         case expired
         case tooLarge
         case headersTooLarge
+        /// A streamed response's reader went away: nobody is told, the transfer just ends.
+        case readerClosed
+        /// A streamed response was a redirect (not followed).
+        case redirected
     }
 
     /// Response headers beyond this are refused (libcurl's own limit per line is 100 KiB).
@@ -27,24 +31,49 @@ final class CurlTransfer: @unchecked Sendable {
     private var headerBytes = 0
     private var headersComplete = false
     private var body = Data()
+    /// A streamed request body, read as libcurl asks for it.
+    private var upload: UploadBodyReader?
+    /// When the response streams: where its body goes, and who is told once the headers are in.
+    private let responseChannel: ResponseBodyChannel?
+    private let deliverHeaders: (@Sendable (_ statusCode: Int, _ headers: HTTPHeaders) -> Void)?
+    private var headersDelivered = false
+    /// When body bytes last arrived (or the reader last made room), for a streamed body's idle timeout.
+    private var lastProgress = ContinuousClock.now
 
     // Guarded by `lock`: set from other threads.
     private let lock = NSLock()
     private var stopReason: StopReason?
     private var finished = false
 
-    init(request: HTTPRequest, limit: Int, handles: CurlHandles) {
+    /// A transfer of `request`; with `responseChannel`, the response body streams into it and
+    /// `deliverHeaders` is called as soon as the final headers are in.
+    init(request: HTTPRequest, limit: Int, handles: CurlHandles, responseChannel: ResponseBodyChannel? = nil,
+         deliverHeaders: (@Sendable (_ statusCode: Int, _ headers: HTTPHeaders) -> Void)? = nil) {
         self.request = request
         self.limit = limit
         self.handles = handles
+        self.responseChannel = responseChannel
+        self.deliverHeaders = deliverHeaders
     }
+
+    /// Whether the response headers were handed over (the body then streams, and the outcome goes to the channel).
+    var deliveredHeaders: Bool { lock.withLock { headersDeliveredFlag } }
+    private var headersDeliveredFlag = false
 
     /// Stops the transfer; the first reason wins and is what the caller is told.
     func stop(_ reason: StopReason) {
-        lock.withLock {
+        let upload = lock.withLock {
             if stopReason == nil { stopReason = reason }
             // Once the transfer has ended its handles may serve another request: leave them alone.
             if !finished { _ = ccurl_multi_wakeup(handles.multi) }
+            return self.upload
+        }
+        // Wake a callback waiting on the body's reader or writer, so the transfer sees the stop.
+        upload?.cancel()
+        switch reason {
+        case .cancelled: responseChannel?.finish(throwing: HTTPClientError.cancelled)
+        case .expired: responseChannel?.finish(throwing: HTTPClientError.timedOut)
+        default: break
         }
     }
 
@@ -54,10 +83,20 @@ final class CurlTransfer: @unchecked Sendable {
     func run(timeout: Duration) -> Result<HTTPResponse, HTTPClientError> {
         // libcurl reads the body from the request's own bytes, which stay put for the whole transfer: a large
         // body (a 20 MiB layer part's JSON) is not copied again.
+        if let stream = request.bodyStream {
+            do {
+                let reader = try UploadBodyReader(stream)
+                lock.withLock { upload = reader }
+            } catch {
+                return .failure(.connectionFailed("the request body could not be read: \(error)"))
+            }
+        }
         let outcome = request.body.withUnsafeBytes { body in run(timeout: timeout, body: body) }
         // The transfer object outlives the call a little (the timeout task holds it until it wakes to its
         // cancellation): without this, the next call's body would be built while this one is still in memory.
         request.body = Data()
+        request.bodyStream = nil
+        lock.withLock { upload = nil }
         return outcome
     }
 
@@ -80,9 +119,19 @@ final class CurlTransfer: @unchecked Sendable {
         var status = ccurl_set_defaults(easy, milliseconds)
         if status == 0 { status = ccurl_set_url(easy, request.url.absoluteString) }
         if status == 0 { status = ccurl_set_method(easy, request.method) }
-        if status == 0, !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
+        if status == 0, upload != nil {
+            status = ccurl_set_upload(
+                easy,
+                { buffer, size, count, context in
+                    let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
+                    return transfer.sendBody(UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
+                },
+                context, request.bodyStream?.length ?? -1)
+        } else if status == 0, !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
             status = ccurl_set_body(easy, bodyBytes.baseAddress, Int64(request.body.count))
         }
+        // A streamed body takes as long as its reader: only connecting, the headers and each idle wait are timed.
+        if status == 0, responseChannel != nil { status = ccurl_set_streaming_timeouts(easy, milliseconds) }
         if status == 0 { status = ccurl_set_headers(easy, headerList) }
         if status == 0 {
             status = ccurl_set_callbacks(
@@ -113,6 +162,7 @@ final class CurlTransfer: @unchecked Sendable {
             }
             if running == 0 { break }
             _ = ccurl_multi_poll(handles.multi, 1000)
+            if headersDelivered, ContinuousClock.now - lastProgress > timeout { stop(.expired) }
         }
         let done = ccurl_multi_done(handles.multi, &code) == 1
         return outcome(code: done ? code : nil)
@@ -125,7 +175,14 @@ final class CurlTransfer: @unchecked Sendable {
         case .tooLarge: return .failure(.responseTooLarge(limit: limit))
         case .headersTooLarge:
             return .failure(.connectionFailed("the response headers are larger than \(Self.maximumHeaderSize) bytes"))
+        case .readerClosed: return .failure(.cancelled)
+        case .redirected:
+            return .failure(.redirectNotFollowed(
+                statusCode: ccurl_response_code(handles.easy), location: headers["Location"].flatMap { Self.origin(of: $0, from: request.url) }))
         case nil: break
+        }
+        if let error = upload?.error {
+            return .failure(.connectionFailed("the request body could not be read: \(error)"))
         }
         guard let code else { return .failure(.connectionFailed("the transfer ended without a result")) }
         switch code {
@@ -146,6 +203,15 @@ final class CurlTransfer: @unchecked Sendable {
     /// One body block, already decoded from `gzip` / `deflate`; false stops the transfer.
     private func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard currentStopReason == nil else { return false }
+        if let responseChannel, headersDelivered {
+            // Waits here while the reader is a MiB behind: the connection waits with it.
+            guard responseChannel.write(bytes) else {
+                stop(.readerClosed)
+                return false
+            }
+            lastProgress = .now
+            return true
+        }
         guard bytes.count <= limit - body.count else {
             body = Data()
             stop(.tooLarge)
@@ -173,16 +239,41 @@ final class CurlTransfer: @unchecked Sendable {
             headersComplete = false
         } else if line.isEmpty {
             headersComplete = statusLine != nil
+            if headersComplete, deliverHeaders != nil { return headersEnded() }
         } else if let colon = line.firstIndex(of: 58) {
             let name = String(decoding: Self.trimmed(line[..<colon], dropping: [32, 9]), as: UTF8.self)
             let value = String(decoding: Self.trimmed(line[(colon + 1)...], dropping: [32, 9]), as: UTF8.self)
             headers.add(name: name, value: value)
-            if name.lowercased() == "content-length", let length = Int(value), length > limit {
+            if responseChannel == nil, name.lowercased() == "content-length", let length = Int(value), length > limit {
                 stop(.tooLarge)
                 return false
             }
         }
         return true
+    }
+
+    /// The final headers of a streamed response are in: hand them over, unless they are interim (1xx) or a
+    /// redirect, which is refused here rather than streamed.
+    private func headersEnded() -> Bool {
+        let statusCode = statusLine.flatMap { line in line.split(separator: " ").dropFirst().first.flatMap { Int($0) } } ?? 0
+        guard statusCode >= 200 else { return true }
+        if (300..<400).contains(statusCode), headers["Location"] != nil {
+            stop(.redirected)
+            return false
+        }
+        headersDelivered = true
+        lock.withLock { headersDeliveredFlag = true }
+        lastProgress = .now
+        deliverHeaders?(statusCode, headers)
+        return true
+    }
+
+    /// Copies the next bytes of a streamed request body into libcurl's buffer; aborts the transfer when the
+    /// body cannot be read.
+    private func sendBody(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard currentStopReason == nil, let upload = lock.withLock({ self.upload }),
+              let count = upload.read(into: buffer) else { return 0x1000_0000 }  // CURL_READFUNC_ABORT
+        return count
     }
 
     private static let statusPrefix = Array("HTTP/".utf8)

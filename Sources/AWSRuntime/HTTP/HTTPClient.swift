@@ -9,6 +9,24 @@ import Foundation
 public protocol HTTPClient: Sendable {
     /// Sends one request and returns the whole response. Throws ``HTTPClientError`` on transport failure.
     func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
+
+    /// Whether this transport sends a request's ``HTTPRequest/bodyStream`` as it reads it and can return a
+    /// response whose body streams. False by default: the runtime then reads a streamed request body into memory
+    /// first, and a streamed response is the whole body read by ``send(_:timeout:)``.
+    var streamsBodies: Bool { get }
+
+    /// Sends one request and returns as soon as the response headers are in, with the body to come in
+    /// ``HTTPResponse/bodyStream``. `timeout` bounds the wait for the headers, then each wait for more of the
+    /// body. By default: ``send(_:timeout:)``, the whole body in memory.
+    func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse
+}
+
+extension HTTPClient {
+    public var streamsBodies: Bool { false }
+
+    public func stream(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        try await send(request, timeout: timeout)
+    }
 }
 
 #if os(Linux)

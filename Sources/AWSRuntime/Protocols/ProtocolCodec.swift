@@ -49,6 +49,8 @@ public struct EncodedRequest: Sendable {
     public var headers: HTTPHeaders
     /// The body bytes.
     public var body: Data
+    /// A streaming blob payload sent as it is read (from a file or a sequence of chunks), instead of `body`.
+    public var bodyStream: ByteStream?
 
     /// A request with every part given.
     public init(method: String, path: String, query: [(name: String, value: String?)] = [], headers: HTTPHeaders = HTTPHeaders(),

@@ -10,6 +10,9 @@ public struct SigV4Options: Sendable, Equatable {
     public var doubleEncodePath: Bool
     /// Leave the session token out of the signature and add it afterwards (a few services, e.g. IoT, want this).
     public var omitSessionToken: Bool
+    /// The hex SHA-256 of a body the signer does not see (streamed from a file), signed instead of hashing
+    /// ``HTTPRequest/body``.
+    public var payloadSHA256: String? = nil
 
     /// Defaults suit JSON and query services: signed payload, normalised and double-encoded path, token signed.
     public init(

@@ -38,7 +38,9 @@ public struct SigV4Signer: Sendable {
         }
         return signHeaders(
             method: request.method, path: target.path, query: target.query, headers: &request.headers,
-            payloadHash: options.unsignedPayload ? .text(SigV4Signer.unsignedPayload) : .digest(SHA256.hash(request.body)),
+            payloadHash: options.unsignedPayload
+                ? .text(SigV4Signer.unsignedPayload)
+                : options.payloadSHA256.map { .text($0) } ?? .digest(SHA256.hash(request.body)),
             credentials: credentials, region: region, signingName: signingName, date: date, options: options)
     }
 

@@ -30,6 +30,11 @@ int ccurl_set_method(void *easy, const char *method);
 /// The request body (not copied: it must live until the transfer ends); `length` bytes, possibly 0.
 int ccurl_set_body(void *easy, const void *bytes, int64_t length);
 int ccurl_set_headers(void *easy, void *list);
+/// Sends the body from `read` (called with the transfer's buffer; returns bytes copied, 0 at the end,
+/// 0x10000000 to abort); `length` -1 when unknown (chunked).
+int ccurl_set_upload(void *easy, ccurl_data_callback read, void *context, int64_t length);
+/// No limit on the whole transfer (a streamed body takes as long as its reader), only on connecting.
+int ccurl_set_streaming_timeouts(void *easy, long connect_timeout_ms);
 int ccurl_set_callbacks(void *easy, ccurl_data_callback body, ccurl_data_callback header, void *context);
 /// Never follow redirects, only http and https, no signals, decode gzip/deflate, whole-transfer timeout.
 int ccurl_set_defaults(void *easy, long timeout_ms);

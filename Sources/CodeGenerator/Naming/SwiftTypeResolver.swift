@@ -8,7 +8,7 @@ struct SwiftTypeResolver {
     func type(of id: ShapeID) -> String {
         guard let shape = context.model.shape(id) else { return "JSONValue" }
         switch shape.type {
-        case .blob: return "Data"
+        case .blob: return context.isStreamedBlob(shape) ? "ByteStream" : "Data"
         case .boolean: return "Bool"
         case .string:
             if shape.traits.legacyEnumDefinitions != nil, let name = context.names[shape.id] { return name }

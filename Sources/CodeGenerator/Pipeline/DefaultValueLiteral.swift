@@ -27,7 +27,8 @@ enum DefaultValueLiteral {
         case (.timestamp, .string(let text)):
             return "AWSJSONCoding.timestamp(\(SwiftLiteral.string(text)))"
         case (.blob, .string(let text)):
-            return text.isEmpty ? "Data()" : "Data(base64Encoded: \(SwiftLiteral.string(text))) ?? Data()"
+            let data = text.isEmpty ? "Data()" : "Data(base64Encoded: \(SwiftLiteral.string(text))) ?? Data()"
+            return context.isStreamedBlob(target) ? "ByteStream(\(data))" : data
         case (.list, .array), (.set, .array):
             return "[]"
         case (.map, .object):

@@ -154,7 +154,8 @@ struct ServiceContext {
         }
         names = TypeNameTable(shapes: reachableShapes, serviceName: serviceName, service: service, diagnostics: diagnostics)
         Self.checkMemberNames(of: reachableShapes, diagnostics: diagnostics)
-        Self.warnAboutStreaming(in: reachableShapes, model: model, diagnostics: diagnostics)
+        Self.warnAboutStreaming(
+            in: reachableShapes, model: model, streamsBlobs: wireProtocol.usesHTTPBindings, diagnostics: diagnostics)
         if wireProtocol.usesXMLBodies {
             XMLNameCheck(diagnostics: diagnostics).check(shapes: reachableShapes, model: model)
         }
@@ -182,12 +183,14 @@ struct ServiceContext {
         }
     }
 
-    /// Streaming blobs and event streams are generated as whole in-memory values until the runtime streams
-    /// them: the client compiles, but such an operation does not behave as the service expects.
-    private static func warnAboutStreaming(in shapes: [Shape], model: Model, diagnostics: DiagnosticCollector) {
+    /// Event streams, and streaming blobs of protocols without HTTP bindings, are generated as whole in-memory
+    /// values: the client compiles, but such an operation does not behave as the service expects.
+    private static func warnAboutStreaming(in shapes: [Shape], model: Model, streamsBlobs: Bool, diagnostics: DiagnosticCollector) {
         for shape in shapes where shape.type == .structure {
             for member in shape.members {
                 guard let target = model.shape(member.target), target.traits.isStreaming else { continue }
+                // Payloads of the REST protocols stream (`ByteStream`).
+                if target.type == .blob && streamsBlobs { continue }
                 let what = target.type == .union ? "an event stream" : "a streaming blob"
                 diagnostics.warning(
                     "\(member.id) is \(what), which is not supported yet: it is generated as a whole value read into memory",
@@ -240,6 +243,12 @@ struct ServiceContext {
 
     /// The shape a member targets (the loader has checked every target exists).
     func target(of member: Member) -> Shape? { model.shape(member.target) }
+
+    /// Whether `shape` is a streaming blob the runtime streams: the payload of a REST protocol's input or
+    /// output, generated as `ByteStream` (elsewhere a streaming blob stays `Data`, read whole, with a warning).
+    func isStreamedBlob(_ shape: Shape) -> Bool {
+        shape.type == .blob && shape.traits.isStreaming && wireProtocol.usesHTTPBindings
+    }
 
     func isError(_ shape: Shape) -> Bool { shape.traits.errorFault != nil }
 

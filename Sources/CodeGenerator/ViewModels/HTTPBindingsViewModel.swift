@@ -28,6 +28,8 @@ struct HTTPBindingsViewModel {
     let responseBindings: [ResponseBinding]
     /// Whether the output's members start from the body (else from nothing: the body is a payload member).
     let readsBody: Bool
+    /// Whether the output's payload is a streaming blob: the call returns at the headers (`HTTPStreamingOutput`).
+    let streamsPayload: Bool
 
     /// Nil unless the protocol binds `shape`'s members: operation inputs always get bindings (they say whether
     /// a body is sent); outputs and errors only when a member is bound.
@@ -47,19 +49,23 @@ struct HTTPBindingsViewModel {
 
         var requests: [RequestBinding] = []
         var responses: [ResponseBinding] = []
+        var streamsPayload = false
         for (member, view) in zip(shape.members, members) {
             guard let binding = view.httpBinding, let target = context.model.shape(member.target) else { continue }
             let kind = ValueKind(target: target, member: member, context: context)
             if isInput, let request = Self.request(binding, view: view, member: member, kind: kind) {
                 requests.append(request)
             }
+            if case .stream = kind, binding == .payload { streamsPayload = true }
             if isOutput, let expression = Self.response(binding, kind: kind, type: view.type) {
+                let alwaysSet: Bool
+                if case .stream = kind { alwaysSet = true } else { alwaysSet = binding == .responseCode }
                 responses.append(ResponseBinding(
                     storageName: view.storageName,
-                    expression: view.isOptional || binding == .responseCode
-                        ? expression : "\(expression) ?? self.\(view.storageName)"))
+                    expression: view.isOptional || alwaysSet ? expression : "\(expression) ?? self.\(view.storageName)"))
             }
         }
+        self.streamsPayload = isOutput && streamsPayload && !context.isError(shape)
         requestBindings = requests
         responseBindings = responses
     }
@@ -69,6 +75,8 @@ struct HTTPBindingsViewModel {
         case scalar(type: String)
         case timestamp(format: String)
         case blob(mediaType: String?)
+        /// A streaming blob payload (`ByteStream`).
+        case stream(mediaType: String?)
         case mediaTypeString(mediaType: String)
         case string(mediaType: String?)
         case stringEnum(type: String)
@@ -83,6 +91,8 @@ struct HTTPBindingsViewModel {
             switch target.type {
             case .timestamp:
                 self = .timestamp(format: format ?? "")
+            case .blob where context.isStreamedBlob(target):
+                self = .stream(mediaType: target.traits.mediaType)
             case .blob:
                 self = .blob(mediaType: target.traits.mediaType)
             case .string where target.traits.legacyEnumDefinitions == nil:
@@ -155,6 +165,9 @@ struct HTTPBindingsViewModel {
             case .blob(let mediaType):
                 return RequestBinding(method: "blobPayload",
                                       arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
+            case .stream(let mediaType):
+                return RequestBinding(method: "streamPayload",
+                                      arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
             case .string(let mediaType):
                 return RequestBinding(method: "stringPayload",
                                       arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
@@ -206,6 +219,7 @@ struct HTTPBindingsViewModel {
         case .payload:
             switch kind {
             case .blob: return "response.payloadBytes()"
+            case .stream: return "response.payloadStream()"
             case .string, .mediaTypeString: return "response.payloadText()"
             case .stringEnum(let enumType): return "response.payloadText().map(\(enumType).init(rawValue:))"
             case .shape(let shapeType, _): return "try response.payload(\(shapeType).self)"

@@ -97,7 +97,7 @@ extension MemberViewModel {
 
         let keyPath = "forKey: .\(swiftName)"
         absentValue = isOptional ? nil
-            : (hasDefault ? defaultExpression : nil) ?? target.flatMap(ZeroValueLiteral.errorCorrection(for:))
+            : (hasDefault ? defaultExpression : nil) ?? target.flatMap { ZeroValueLiteral.errorCorrection(for: $0, context: context) }
         if httpBinding != nil {
             // Not in the body: the protocol's binding code reads it from the response after the body.
             let unset = isOptional ? "nil" : absentValue ?? "try JSONBodyDecoder().decode(\(baseType).self, from: Data())"
@@ -112,7 +112,7 @@ extension MemberViewModel {
             decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath))"
         } else if hasDefault, let defaultExpression {
             decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath)) ?? \(defaultExpression)"
-        } else if let zero = target.flatMap({ ZeroValueLiteral.errorCorrection(for: $0) }) {
+        } else if let zero = target.flatMap({ ZeroValueLiteral.errorCorrection(for: $0, context: context) }) {
             // Smithy error correction: a required member the service failed to send gets its type's zero value.
             decodeStatement = "self.\(storageName) = try container.decodeIfPresent(\(baseType).self, \(keyPath)) ?? \(zero)"
         } else if target?.type == .structure {

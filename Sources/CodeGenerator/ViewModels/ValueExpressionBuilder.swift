@@ -45,7 +45,8 @@ struct ValueExpressionBuilder {
         case (.intEnum, .number(let text)):
             return "\(type)(rawValue: \(text))"
         case (.blob, .string(let text)):
-            return text.isEmpty ? "Data()" : "Data(\(SwiftLiteral.string(text)).utf8)"
+            let data = text.isEmpty ? "Data()" : "Data(\(SwiftLiteral.string(text)).utf8)"
+            return context.isStreamedBlob(shape) ? "ByteStream(\(data))" : data
         case (.timestamp, .number(let text)):
             return "Date(timeIntervalSince1970: \(text))"
         case (.timestamp, .string(let text)):
@@ -97,7 +98,7 @@ struct ValueExpressionBuilder {
     /// A value of the shape `id` for a required member the node does not give.
     private func zero(of id: ShapeID, depth: Int) throws(Unexpressible) -> String {
         guard let shape = context.model.shape(id) else { throw Unexpressible(reason: "unknown shape \(id)") }
-        if let literal = ZeroValueLiteral.errorCorrection(for: shape) { return literal }
+        if let literal = ZeroValueLiteral.errorCorrection(for: shape, context: context) { return literal }
         let type = SwiftTypeResolver(context: context).type(of: id)
         switch shape.type {
         case .enum, .string: return "\(type)(rawValue: \"\")"

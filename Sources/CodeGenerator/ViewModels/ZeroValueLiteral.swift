@@ -5,12 +5,12 @@ import SmithyModel
 enum ZeroValueLiteral {
     /// The zero value of a scalar, collection or document target; nil for enums, structures and unions, whose
     /// absence stays a decoding error (they have no value that cannot be mistaken for real data).
-    static func errorCorrection(for target: Shape) -> String? {
+    static func errorCorrection(for target: Shape, context: ServiceContext) -> String? {
         switch target.type {
         case .boolean: return "false"
         case .byte, .short, .integer, .long, .float, .double, .bigInteger, .bigDecimal: return "0"
         case .string where target.traits.legacyEnumDefinitions == nil: return "\"\""
-        case .blob: return "Data()"
+        case .blob: return context.isStreamedBlob(target) ? "ByteStream()" : "Data()"
         case .timestamp: return "Date(timeIntervalSince1970: 0)"
         case .list, .set: return "[]"
         case .map: return "[:]"

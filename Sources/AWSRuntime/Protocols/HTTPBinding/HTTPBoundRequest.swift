@@ -37,6 +37,14 @@ struct HTTPBoundRequest {
         payload = bindings.payload
     }
 
+    /// Streams the body from `stream`, with its `Content-Type` unless a member bound to that header set it.
+    mutating func setBodyStream(_ stream: ByteStream, contentType: String) {
+        request.bodyStream = stream
+        if !request.headers.contains("Content-Type") {
+            request.headers.add(name: "Content-Type", value: contentType)
+        }
+    }
+
     /// Sets the body, and its `Content-Type` unless a member bound to that header set it.
     mutating func setBody(_ body: Data, contentType: String?) {
         request.body = body

@@ -16,6 +16,10 @@ public protocol HTTPBoundOutput: Decodable, Sendable {
     init(httpResponse response: HTTPResponseBindings) throws
 }
 
+/// An output whose payload is a streaming blob: the call returns once the response headers are in, and the
+/// payload member streams the body (``ByteStream``).
+public protocol HTTPStreamingOutput: HTTPBoundOutput {}
+
 extension EmptyInput: HTTPBoundInput {
     /// An operation without input sends no body.
     public static var hasBodyMembers: Bool { false }

@@ -12,6 +12,8 @@ public struct HTTPRequestBindings: Sendable {
         case shape(any Encodable & Sendable, rootName: String?)
         /// An unset structure payload: sent as an empty structure (`{}` in JSON).
         case emptyStructure
+        /// A streaming blob from a file or a sequence of chunks, sent as it is read.
+        case stream(ByteStream, contentType: String)
     }
 
     /// Label values by name, not yet percent-encoded.
@@ -142,6 +144,16 @@ public struct HTTPRequestBindings: Sendable {
     public mutating func blobPayload(_ value: Data?, contentType: String = "application/octet-stream") {
         guard let value else { return }
         payload = .bytes(value, contentType: contentType)
+    }
+
+    /// Sends a streaming blob as the body: bytes in memory as they are, a file or a sequence as it is read.
+    public mutating func streamPayload(_ value: ByteStream?, contentType: String = "application/octet-stream") {
+        guard let value else { return }
+        if let data = value.data {
+            payload = .bytes(data, contentType: contentType)
+        } else {
+            payload = .stream(value, contentType: contentType)
+        }
     }
 
     /// Sends a string as the body, as UTF-8 (`text/plain` unless the member has a media type).

@@ -38,6 +38,11 @@ public struct HTTPResponseBindings: Sendable {
         response.body.isEmpty ? nil : response.body
     }
 
+    /// A streaming blob payload: the body as it arrives when the response streams, else the body read.
+    public func payloadStream() -> ByteStream {
+        response.bodyStream ?? ByteStream(response.body)
+    }
+
     /// A string payload: the body as UTF-8; nil when empty.
     public func payloadText() -> String? {
         response.body.isEmpty ? nil : String(decoding: response.body, as: UTF8.self)

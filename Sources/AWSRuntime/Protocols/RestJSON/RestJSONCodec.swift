@@ -21,6 +21,13 @@ public struct RestJSONCodec: ProtocolCodec {
         switch bound.payload {
         case .bytes(let data, let type)?:
             bound.setBody(data, contentType: type)
+        case .stream(let stream, let type)?:
+            if case .glacier = customization {
+                // Glacier's tree hash is over the whole archive, computed as the request is encoded.
+                throw ClientRuntimeError.invalidRequest(
+                    operation: operation, reason: "Glacier hashes the whole archive before sending it: pass it as ByteStream(data)")
+            }
+            bound.setBodyStream(stream, contentType: type)
         case .shape(let value, _)?:
             bound.setBody(try encoder.encode(value), contentType: "application/json")
         case .emptyStructure?:

@@ -19,6 +19,8 @@ public struct RestXMLCodec: ProtocolCodec {
         switch bound.payload {
         case .bytes(let data, let type)?:
             bound.setBody(data, contentType: type)
+        case .stream(let stream, let type)?:
+            bound.setBodyStream(stream, contentType: type)
         case .shape(let value, let rootName)?:
             if let encodable = value as? any XMLEncodable {
                 bound.setBody(Self.document(encodable, rootName: rootName), contentType: "application/xml")

@@ -1,0 +1,170 @@
+import Foundation
+
+/// A streamed request body as a transport reads it on its own thread: blocking reads into the transport's
+/// buffer. A file is read directly; a sequence of chunks is pulled by a task that keeps at most `capacity`
+/// bytes ahead of the transport.
+final class UploadBodyReader: @unchecked Sendable {
+    static let capacity = 1 << 20
+
+    private enum Source {
+        case file(FileChunkReader)
+        case chunks
+    }
+
+    private let source: Source
+    // Guarded by `condition` (chunk sources only).
+    private let condition = NSCondition()
+    private var queue: [Data] = []
+    private var offset = 0
+    private var queued = 0
+    private var ended = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private var pumpWaiter: CheckedContinuation<Void, Never>?
+    private var pump: Task<Void, Never>?
+
+    /// The error that ended reading, if any (a file changed, the caller's sequence threw).
+    var error: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return failure
+    }
+
+    init(_ stream: ByteStream) throws {
+        switch stream.source {
+        case .file(let url, let length):
+            source = .file(try FileChunkReader(url: url, length: length))
+        case .data, .chunks, .response:
+            source = .chunks
+            pump = Task { [self] in await self.pumpChunks(of: stream) }
+        }
+    }
+
+    deinit {
+        pump?.cancel()
+    }
+
+    /// Copies the next bytes into `buffer`: how many, 0 at the end, nil when reading failed or was cancelled.
+    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        switch source {
+        case .file(let reader):
+            do {
+                return try reader.read(into: buffer)
+            } catch {
+                condition.lock()
+                failure = error
+                condition.unlock()
+                return nil
+            }
+        case .chunks:
+            return readChunk(into: buffer)
+        }
+    }
+
+    /// Stops reading: a blocked ``read(into:)`` returns nil, and the chunk task ends.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        let waiter = pumpWaiter
+        pumpWaiter = nil
+        condition.broadcast()
+        condition.unlock()
+        waiter?.resume()
+        pump?.cancel()
+    }
+
+    private func readChunk(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        condition.lock()
+        while queue.isEmpty && !ended && !cancelled {
+            condition.wait()
+        }
+        if cancelled || (queue.isEmpty && failure != nil) {
+            condition.unlock()
+            return nil
+        }
+        guard let chunk = queue.first else {
+            condition.unlock()
+            return 0
+        }
+        let count = min(buffer.count, chunk.count - offset)
+        chunk.withUnsafeBytes { bytes in
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]))
+        }
+        offset += count
+        if offset == chunk.count {
+            queue.removeFirst()
+            queued -= chunk.count
+            offset = 0
+        }
+        var waiter: CheckedContinuation<Void, Never>?
+        if queued < Self.capacity {
+            waiter = pumpWaiter
+            pumpWaiter = nil
+        }
+        condition.unlock()
+        waiter?.resume()
+        return count
+    }
+
+    private func pumpChunks(of stream: ByteStream) async {
+        do {
+            for try await chunk in stream {
+                guard await enqueue(chunk) else { return }
+            }
+            finish(nil)
+        } catch {
+            finish(error)
+        }
+    }
+
+    /// Queues `chunk`, then waits while `capacity` bytes are queued. False once cancelled.
+    private func enqueue(_ chunk: Data) async -> Bool {
+        switch append(chunk) {
+        case .cancelled: return false
+        case .room: return true
+        case .full: break
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            park(continuation)
+        }
+        return !isCancelled
+    }
+
+    private enum QueueState { case room, full, cancelled }
+
+    private func append(_ chunk: Data) -> QueueState {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !cancelled else { return .cancelled }
+        queue.append(chunk)
+        queued += chunk.count
+        condition.broadcast()
+        return queued >= Self.capacity ? .full : .room
+    }
+
+    /// Holds the pump until the reader has drained below `capacity` (or reading was cancelled).
+    private func park(_ continuation: CheckedContinuation<Void, Never>) {
+        condition.lock()
+        if queued < Self.capacity || cancelled {
+            condition.unlock()
+            continuation.resume()
+            return
+        }
+        pumpWaiter = continuation
+        condition.unlock()
+    }
+
+    private var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
+    private func finish(_ error: (any Error)?) {
+        condition.lock()
+        ended = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+}
