@@ -36,6 +36,10 @@ for model in "${models[@]}"; do
     esac
     "$codegen" --model "$model" --output "$work/Generated" --quiet "${module_args[@]}"
 done
+# DynamoDB once more with the Codable decoding the generated JSON readers replaced, for the differential test.
+if [ -f "$shared/models/dynamodb.json" ]; then
+    "$codegen" --model "$shared/models/dynamodb.json" --output "$work/Generated" --quiet --module DynamoDBCodable --codable-decoding --no-tests
+fi
 
 {
     echo "// swift-tools-version:6.0"
@@ -53,6 +57,10 @@ done
     # Hand-written checks on generated modules: the waiters' compiled matchers against the reference JMESPath evaluator.
     if [ -d "$work/Generated/WaiterExample" ]; then
         echo "  .testTarget(name: \"WaiterExampleBehaviourTests\", dependencies: [\"WaiterExample\", runtime] + generator, path: \"Checks/WaiterExampleBehaviourTests\"),"
+    fi
+    # The generated JSON readers against the same shapes' Codable conformances, on DynamoDB's outputs.
+    if [ -d "$work/Generated/DynamoDBCodable" ]; then
+        echo "  .testTarget(name: \"JSONReaderDifferentialTests\", dependencies: [\"DynamoDB\", \"DynamoDBCodable\", runtime] + generator, path: \"Checks/JSONReaderDifferentialTests\"),"
     fi
     echo "], swiftLanguageModes: [.v6])"
 } > "$work/Package.swift"

@@ -314,14 +314,16 @@ public struct EmptyUploadException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension EmptyUploadException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -339,14 +341,16 @@ public struct ImageAlreadyExistsException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ImageAlreadyExistsException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -364,14 +368,16 @@ public struct ImageDigestDoesNotMatchException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ImageDigestDoesNotMatchException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -389,14 +395,16 @@ public struct ImageNotFoundException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ImageNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -414,14 +422,16 @@ public struct ImageTagAlreadyExistsException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ImageTagAlreadyExistsException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -439,14 +449,16 @@ public struct InvalidLayerException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidLayerException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -484,15 +496,6 @@ public struct InvalidLayerPartException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.uploadId = try container.decodeIfPresent(String.self, forKey: .uploadId)
-        self.lastValidByteReceived = try container.decodeIfPresent(Int64.self, forKey: .lastValidByteReceived)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
@@ -500,6 +503,17 @@ public struct InvalidLayerPartException: Sendable, Hashable, Codable {
         try container.encodeIfPresent(self.uploadId, forKey: .uploadId)
         try container.encodeIfPresent(self.lastValidByteReceived, forKey: .lastValidByteReceived)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidLayerPartException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.uploadId = try json.string("uploadId")
+        self.lastValidByteReceived = try json.int64("lastValidByteReceived")
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -517,14 +531,16 @@ public struct InvalidParameterException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidParameterException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -542,14 +558,16 @@ public struct InvalidTagParameterException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidTagParameterException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -567,14 +585,16 @@ public struct LayerAlreadyExistsException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension LayerAlreadyExistsException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -592,14 +612,16 @@ public struct LayerPartTooSmallException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension LayerPartTooSmallException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -617,14 +639,16 @@ public struct LayersNotFoundException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension LayersNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -642,14 +666,16 @@ public struct LimitExceededException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension LimitExceededException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -667,14 +693,16 @@ public struct ReferencedImagesNotFoundException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ReferencedImagesNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -692,14 +720,16 @@ public struct RegistryNotFoundException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RegistryNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -717,14 +747,16 @@ public struct RepositoryAlreadyExistsException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RepositoryAlreadyExistsException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -742,14 +774,16 @@ public struct RepositoryCatalogDataNotFoundException: Sendable, Hashable, Codabl
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RepositoryCatalogDataNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -767,14 +801,16 @@ public struct RepositoryNotEmptyException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RepositoryNotEmptyException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -792,14 +828,16 @@ public struct RepositoryNotFoundException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RepositoryNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -817,14 +855,16 @@ public struct RepositoryPolicyNotFoundException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RepositoryPolicyNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -842,14 +882,16 @@ public struct ServerException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ServerException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -867,14 +909,16 @@ public struct TooManyTagsException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension TooManyTagsException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -892,14 +936,16 @@ public struct UnsupportedCommandException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension UnsupportedCommandException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -917,13 +963,15 @@ public struct UploadNotFoundException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension UploadNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }

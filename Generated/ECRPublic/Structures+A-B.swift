@@ -24,16 +24,18 @@ public struct AuthorizationData: Sendable, Hashable, Codable {
         case expiresAt = "expiresAt"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authorizationToken = try container.decodeIfPresent(String.self, forKey: .authorizationToken)
-        self.expiresAt = try container.decodeIfPresent(Date.self, forKey: .expiresAt)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.authorizationToken, forKey: .authorizationToken)
         try container.encodeIfPresent(self.expiresAt, forKey: .expiresAt)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension AuthorizationData: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.authorizationToken = try json.string("authorizationToken")
+        self.expiresAt = try json.timestamp("expiresAt")
     }
 }
 
@@ -119,16 +121,18 @@ public struct BatchCheckLayerAvailabilityResponse: Sendable, Hashable, Codable {
         case failures = "failures"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.layers = try container.decodeIfPresent([Layer].self, forKey: .layers)
-        self.failures = try container.decodeIfPresent([LayerFailure].self, forKey: .failures)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.layers, forKey: .layers)
         try container.encodeIfPresent(self.failures, forKey: .failures)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension BatchCheckLayerAvailabilityResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.layers = try json.list("layers") { element in try element.object(Layer.init(json:)) }
+        self.failures = try json.list("failures") { element in try element.object(LayerFailure.init(json:)) }
     }
 }
 
@@ -214,15 +218,17 @@ public struct BatchDeleteImageResponse: Sendable, Hashable, Codable {
         case failures = "failures"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageIds = try container.decodeIfPresent([ImageIdentifier].self, forKey: .imageIds)
-        self.failures = try container.decodeIfPresent([ImageFailure].self, forKey: .failures)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.imageIds, forKey: .imageIds)
         try container.encodeIfPresent(self.failures, forKey: .failures)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension BatchDeleteImageResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.imageIds = try json.list("imageIds") { element in try element.object(ImageIdentifier.init(json:)) }
+        self.failures = try json.list("failures") { element in try element.object(ImageFailure.init(json:)) }
     }
 }

@@ -109,20 +109,22 @@ public struct CompleteLayerUploadResponse: Sendable, Hashable, Codable {
         case layerDigest = "layerDigest"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.uploadId = try container.decodeIfPresent(String.self, forKey: .uploadId)
-        self.layerDigest = try container.decodeIfPresent(String.self, forKey: .layerDigest)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
         try container.encodeIfPresent(self.repositoryName, forKey: .repositoryName)
         try container.encodeIfPresent(self.uploadId, forKey: .uploadId)
         try container.encodeIfPresent(self.layerDigest, forKey: .layerDigest)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension CompleteLayerUploadResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.uploadId = try json.string("uploadId")
+        self.layerDigest = try json.string("layerDigest")
     }
 }
 
@@ -204,15 +206,17 @@ public struct CreateRepositoryResponse: Sendable, Hashable, Codable {
         case catalogData = "catalogData"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.repository = try container.decodeIfPresent(Repository.self, forKey: .repository)
-        self.catalogData = try container.decodeIfPresent(RepositoryCatalogData.self, forKey: .catalogData)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.repository, forKey: .repository)
         try container.encodeIfPresent(self.catalogData, forKey: .catalogData)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension CreateRepositoryResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.repository = try json.object("repository", Repository.init(json:))
+        self.catalogData = try json.object("catalogData", RepositoryCatalogData.init(json:))
     }
 }

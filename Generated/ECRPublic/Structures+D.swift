@@ -75,18 +75,20 @@ public struct DeleteRepositoryPolicyResponse: Sendable, Hashable, Codable {
         case policyText = "policyText"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.policyText = try container.decodeIfPresent(String.self, forKey: .policyText)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
         try container.encodeIfPresent(self.repositoryName, forKey: .repositoryName)
         try container.encodeIfPresent(self.policyText, forKey: .policyText)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension DeleteRepositoryPolicyResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.policyText = try json.string("policyText")
     }
 }
 
@@ -160,14 +162,16 @@ public struct DeleteRepositoryResponse: Sendable, Hashable, Codable {
         case repository = "repository"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.repository = try container.decodeIfPresent(Repository.self, forKey: .repository)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.repository, forKey: .repository)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension DeleteRepositoryResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.repository = try json.object("repository", Repository.init(json:))
     }
 }
 
@@ -256,16 +260,18 @@ public struct DescribeImageTagsResponse: Sendable, Hashable, Codable {
         case nextToken = "nextToken"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageTagDetails = try container.decodeIfPresent([ImageTagDetail].self, forKey: .imageTagDetails)
-        self.nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.imageTagDetails, forKey: .imageTagDetails)
         try container.encodeIfPresent(self.nextToken, forKey: .nextToken)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension DescribeImageTagsResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.imageTagDetails = try json.list("imageTagDetails") { element in try element.object(ImageTagDetail.init(json:)) }
+        self.nextToken = try json.string("nextToken")
     }
 }
 
@@ -369,16 +375,18 @@ public struct DescribeImagesResponse: Sendable, Hashable, Codable {
         case nextToken = "nextToken"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageDetails = try container.decodeIfPresent([ImageDetail].self, forKey: .imageDetails)
-        self.nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.imageDetails, forKey: .imageDetails)
         try container.encodeIfPresent(self.nextToken, forKey: .nextToken)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension DescribeImagesResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.imageDetails = try json.list("imageDetails") { element in try element.object(ImageDetail.init(json:)) }
+        self.nextToken = try json.string("nextToken")
     }
 }
 
@@ -441,16 +449,18 @@ public struct DescribeRegistriesResponse: Sendable, Hashable, Codable {
         case nextToken = "nextToken"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registries = try container.decodeIfPresent([Registry].self, forKey: .registries) ?? []
-        self.nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.registries, forKey: .registries)
         try container.encodeIfPresent(self.nextToken, forKey: .nextToken)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension DescribeRegistriesResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registries = try json.list("registries") { element in try element.object(Registry.init(json:)) } ?? []
+        self.nextToken = try json.string("nextToken")
     }
 }
 
@@ -541,15 +551,17 @@ public struct DescribeRepositoriesResponse: Sendable, Hashable, Codable {
         case nextToken = "nextToken"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.repositories = try container.decodeIfPresent([Repository].self, forKey: .repositories)
-        self.nextToken = try container.decodeIfPresent(String.self, forKey: .nextToken)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.repositories, forKey: .repositories)
         try container.encodeIfPresent(self.nextToken, forKey: .nextToken)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension DescribeRepositoriesResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.repositories = try json.list("repositories") { element in try element.object(Repository.init(json:)) }
+        self.nextToken = try json.string("nextToken")
     }
 }

@@ -32,14 +32,16 @@ public struct GetAuthorizationTokenResponse: Sendable, Hashable, Codable {
         case authorizationData = "authorizationData"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.authorizationData = try container.decodeIfPresent(AuthorizationData.self, forKey: .authorizationData)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.authorizationData, forKey: .authorizationData)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension GetAuthorizationTokenResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.authorizationData = try json.object("authorizationData", AuthorizationData.init(json:))
     }
 }
 
@@ -71,14 +73,16 @@ public struct GetRegistryCatalogDataResponse: Sendable, Hashable, Codable {
         case registryCatalogData = "registryCatalogData"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryCatalogData = try container.decodeCorrectingMissing(RegistryCatalogData.self, forKey: .registryCatalogData)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.registryCatalogData, forKey: .registryCatalogData)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension GetRegistryCatalogDataResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryCatalogData = try json.object("registryCatalogData", RegistryCatalogData.init(json:)) ?? json.correctingMissing("registryCatalogData", RegistryCatalogData.init(json:))
     }
 }
 
@@ -143,14 +147,16 @@ public struct GetRepositoryCatalogDataResponse: Sendable, Hashable, Codable {
         case catalogData = "catalogData"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.catalogData = try container.decodeIfPresent(RepositoryCatalogData.self, forKey: .catalogData)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.catalogData, forKey: .catalogData)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension GetRepositoryCatalogDataResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.catalogData = try json.object("catalogData", RepositoryCatalogData.init(json:))
     }
 }
 
@@ -225,18 +231,20 @@ public struct GetRepositoryPolicyResponse: Sendable, Hashable, Codable {
         case policyText = "policyText"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.policyText = try container.decodeIfPresent(String.self, forKey: .policyText)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
         try container.encodeIfPresent(self.repositoryName, forKey: .repositoryName)
         try container.encodeIfPresent(self.policyText, forKey: .policyText)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension GetRepositoryPolicyResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.policyText = try json.string("policyText")
     }
 }
 
@@ -275,15 +283,6 @@ public struct Image: Sendable, Hashable, Codable {
         case imageManifestMediaType = "imageManifestMediaType"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.imageId = try container.decodeIfPresent(ImageIdentifier.self, forKey: .imageId)
-        self.imageManifest = try container.decodeIfPresent(String.self, forKey: .imageManifest)
-        self.imageManifestMediaType = try container.decodeIfPresent(String.self, forKey: .imageManifestMediaType)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
@@ -291,6 +290,17 @@ public struct Image: Sendable, Hashable, Codable {
         try container.encodeIfPresent(self.imageId, forKey: .imageId)
         try container.encodeIfPresent(self.imageManifest, forKey: .imageManifest)
         try container.encodeIfPresent(self.imageManifestMediaType, forKey: .imageManifestMediaType)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension Image: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.imageId = try json.object("imageId", ImageIdentifier.init(json:))
+        self.imageManifest = try json.string("imageManifest")
+        self.imageManifestMediaType = try json.string("imageManifestMediaType")
     }
 }
 
@@ -344,18 +354,6 @@ public struct ImageDetail: Sendable, Hashable, Codable {
         case artifactMediaType = "artifactMediaType"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.imageDigest = try container.decodeIfPresent(String.self, forKey: .imageDigest)
-        self.imageTags = try container.decodeIfPresent([String].self, forKey: .imageTags)
-        self.imageSizeInBytes = try container.decodeIfPresent(Int64.self, forKey: .imageSizeInBytes)
-        self.imagePushedAt = try container.decodeIfPresent(Date.self, forKey: .imagePushedAt)
-        self.imageManifestMediaType = try container.decodeIfPresent(String.self, forKey: .imageManifestMediaType)
-        self.artifactMediaType = try container.decodeIfPresent(String.self, forKey: .artifactMediaType)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
@@ -366,6 +364,20 @@ public struct ImageDetail: Sendable, Hashable, Codable {
         try container.encodeIfPresent(self.imagePushedAt, forKey: .imagePushedAt)
         try container.encodeIfPresent(self.imageManifestMediaType, forKey: .imageManifestMediaType)
         try container.encodeIfPresent(self.artifactMediaType, forKey: .artifactMediaType)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ImageDetail: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.imageDigest = try json.string("imageDigest")
+        self.imageTags = try json.list("imageTags") { element in try element.string() }
+        self.imageSizeInBytes = try json.int64("imageSizeInBytes")
+        self.imagePushedAt = try json.timestamp("imagePushedAt")
+        self.imageManifestMediaType = try json.string("imageManifestMediaType")
+        self.artifactMediaType = try json.string("artifactMediaType")
     }
 }
 
@@ -394,18 +406,20 @@ public struct ImageFailure: Sendable, Hashable, Codable {
         case failureReason = "failureReason"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageId = try container.decodeIfPresent(ImageIdentifier.self, forKey: .imageId)
-        self.failureCode = try container.decodeIfPresent(ImageFailureCode.self, forKey: .failureCode)
-        self.failureReason = try container.decodeIfPresent(String.self, forKey: .failureReason)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.imageId, forKey: .imageId)
         try container.encodeIfPresent(self.failureCode, forKey: .failureCode)
         try container.encodeIfPresent(self.failureReason, forKey: .failureReason)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ImageFailure: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.imageId = try json.object("imageId", ImageIdentifier.init(json:))
+        self.failureCode = try json.string("failureCode").map(ImageFailureCode.init(rawValue:))
+        self.failureReason = try json.string("failureReason")
     }
 }
 
@@ -431,12 +445,6 @@ public struct ImageIdentifier: Sendable, Hashable, Codable, Validatable {
         case imageTag = "imageTag"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageDigest = try container.decodeIfPresent(String.self, forKey: .imageDigest)
-        self.imageTag = try container.decodeIfPresent(String.self, forKey: .imageTag)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.imageDigest, forKey: .imageDigest)
@@ -447,6 +455,14 @@ public struct ImageIdentifier: Sendable, Hashable, Codable, Validatable {
         if let value = self.imageTag {
             validator.checkLength(value, min: 1, max: 300, path: path.member("imageTag"))
         }
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ImageIdentifier: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.imageDigest = try json.string("imageDigest")
+        self.imageTag = try json.string("imageTag")
     }
 }
 
@@ -475,18 +491,20 @@ public struct ImageTagDetail: Sendable, Hashable, Codable {
         case imageDetail = "imageDetail"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageTag = try container.decodeIfPresent(String.self, forKey: .imageTag)
-        self.createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
-        self.imageDetail = try container.decodeIfPresent(ReferencedImageDetail.self, forKey: .imageDetail)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.imageTag, forKey: .imageTag)
         try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
         try container.encodeIfPresent(self.imageDetail, forKey: .imageDetail)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ImageTagDetail: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.imageTag = try json.string("imageTag")
+        self.createdAt = try json.timestamp("createdAt")
+        self.imageDetail = try json.object("imageDetail", ReferencedImageDetail.init(json:))
     }
 }
 
@@ -556,15 +574,17 @@ public struct InitiateLayerUploadResponse: Sendable, Hashable, Codable {
         case partSize = "partSize"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.uploadId = try container.decodeIfPresent(String.self, forKey: .uploadId)
-        self.partSize = try container.decodeIfPresent(Int64.self, forKey: .partSize)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.uploadId, forKey: .uploadId)
         try container.encodeIfPresent(self.partSize, forKey: .partSize)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InitiateLayerUploadResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.uploadId = try json.string("uploadId")
+        self.partSize = try json.int64("partSize")
     }
 }

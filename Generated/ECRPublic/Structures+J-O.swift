@@ -34,20 +34,22 @@ public struct Layer: Sendable, Hashable, Codable {
         case mediaType = "mediaType"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.layerDigest = try container.decodeIfPresent(String.self, forKey: .layerDigest)
-        self.layerAvailability = try container.decodeIfPresent(LayerAvailability.self, forKey: .layerAvailability)
-        self.layerSize = try container.decodeIfPresent(Int64.self, forKey: .layerSize)
-        self.mediaType = try container.decodeIfPresent(String.self, forKey: .mediaType)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.layerDigest, forKey: .layerDigest)
         try container.encodeIfPresent(self.layerAvailability, forKey: .layerAvailability)
         try container.encodeIfPresent(self.layerSize, forKey: .layerSize)
         try container.encodeIfPresent(self.mediaType, forKey: .mediaType)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension Layer: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.layerDigest = try json.string("layerDigest")
+        self.layerAvailability = try json.string("layerAvailability").map(LayerAvailability.init(rawValue:))
+        self.layerSize = try json.int64("layerSize")
+        self.mediaType = try json.string("mediaType")
     }
 }
 
@@ -76,18 +78,20 @@ public struct LayerFailure: Sendable, Hashable, Codable {
         case failureReason = "failureReason"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.layerDigest = try container.decodeIfPresent(String.self, forKey: .layerDigest)
-        self.failureCode = try container.decodeIfPresent(LayerFailureCode.self, forKey: .failureCode)
-        self.failureReason = try container.decodeIfPresent(String.self, forKey: .failureReason)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.layerDigest, forKey: .layerDigest)
         try container.encodeIfPresent(self.failureCode, forKey: .failureCode)
         try container.encodeIfPresent(self.failureReason, forKey: .failureReason)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension LayerFailure: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.layerDigest = try json.string("layerDigest")
+        self.failureCode = try json.string("failureCode").map(LayerFailureCode.init(rawValue:))
+        self.failureReason = try json.string("failureReason")
     }
 }
 
@@ -139,13 +143,15 @@ public struct ListTagsForResourceResponse: Sendable, Hashable, Codable {
         case tags = "tags"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.tags = try container.decodeIfPresent([Tag].self, forKey: .tags)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.tags, forKey: .tags)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ListTagsForResourceResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.tags = try json.list("tags") { element in try element.object(Tag.init(json:)) }
     }
 }

@@ -104,14 +104,16 @@ public struct PutImageResponse: Sendable, Hashable, Codable {
         case image = "image"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.image = try container.decodeIfPresent(Image.self, forKey: .image)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.image, forKey: .image)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension PutImageResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.image = try json.object("image", Image.init(json:))
     }
 }
 
@@ -162,14 +164,16 @@ public struct PutRegistryCatalogDataResponse: Sendable, Hashable, Codable {
         case registryCatalogData = "registryCatalogData"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryCatalogData = try container.decodeCorrectingMissing(RegistryCatalogData.self, forKey: .registryCatalogData)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.registryCatalogData, forKey: .registryCatalogData)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension PutRegistryCatalogDataResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryCatalogData = try json.object("registryCatalogData", RegistryCatalogData.init(json:)) ?? json.correctingMissing("registryCatalogData", RegistryCatalogData.init(json:))
     }
 }
 
@@ -245,13 +249,15 @@ public struct PutRepositoryCatalogDataResponse: Sendable, Hashable, Codable {
         case catalogData = "catalogData"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.catalogData = try container.decodeIfPresent(RepositoryCatalogData.self, forKey: .catalogData)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.catalogData, forKey: .catalogData)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension PutRepositoryCatalogDataResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.catalogData = try json.object("catalogData", RepositoryCatalogData.init(json:))
     }
 }

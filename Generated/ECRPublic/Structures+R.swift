@@ -39,15 +39,6 @@ public struct ReferencedImageDetail: Sendable, Hashable, Codable {
         case artifactMediaType = "artifactMediaType"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.imageDigest = try container.decodeIfPresent(String.self, forKey: .imageDigest)
-        self.imageSizeInBytes = try container.decodeIfPresent(Int64.self, forKey: .imageSizeInBytes)
-        self.imagePushedAt = try container.decodeIfPresent(Date.self, forKey: .imagePushedAt)
-        self.imageManifestMediaType = try container.decodeIfPresent(String.self, forKey: .imageManifestMediaType)
-        self.artifactMediaType = try container.decodeIfPresent(String.self, forKey: .artifactMediaType)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.imageDigest, forKey: .imageDigest)
@@ -55,6 +46,17 @@ public struct ReferencedImageDetail: Sendable, Hashable, Codable {
         try container.encodeIfPresent(self.imagePushedAt, forKey: .imagePushedAt)
         try container.encodeIfPresent(self.imageManifestMediaType, forKey: .imageManifestMediaType)
         try container.encodeIfPresent(self.artifactMediaType, forKey: .artifactMediaType)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ReferencedImageDetail: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.imageDigest = try json.string("imageDigest")
+        self.imageSizeInBytes = try json.int64("imageSizeInBytes")
+        self.imagePushedAt = try json.timestamp("imagePushedAt")
+        self.imageManifestMediaType = try json.string("imageManifestMediaType")
+        self.artifactMediaType = try json.string("artifactMediaType")
     }
 }
 
@@ -93,15 +95,6 @@ public struct Registry: Sendable, Hashable, Codable {
         case aliases = "aliases"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId) ?? ""
-        self.registryArn = try container.decodeIfPresent(String.self, forKey: .registryArn) ?? ""
-        self.registryUri = try container.decodeIfPresent(String.self, forKey: .registryUri) ?? ""
-        self.verified = try container.decodeIfPresent(Bool.self, forKey: .verified) ?? false
-        self.aliases = try container.decodeIfPresent([RegistryAlias].self, forKey: .aliases) ?? []
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.registryId, forKey: .registryId)
@@ -109,6 +102,17 @@ public struct Registry: Sendable, Hashable, Codable {
         try container.encode(self.registryUri, forKey: .registryUri)
         try container.encode(self.verified, forKey: .verified)
         try container.encode(self.aliases, forKey: .aliases)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension Registry: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId") ?? ""
+        self.registryArn = try json.string("registryArn") ?? ""
+        self.registryUri = try json.string("registryUri") ?? ""
+        self.verified = try json.bool("verified") ?? false
+        self.aliases = try json.list("aliases") { element in try element.object(RegistryAlias.init(json:)) } ?? []
     }
 }
 
@@ -142,20 +146,22 @@ public struct RegistryAlias: Sendable, Hashable, Codable {
         case defaultRegistryAlias = "defaultRegistryAlias"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: .name) ?? ""
-        self.status = try container.decode(RegistryAliasStatus.self, forKey: .status)
-        self.primaryRegistryAlias = try container.decodeIfPresent(Bool.self, forKey: .primaryRegistryAlias) ?? false
-        self.defaultRegistryAlias = try container.decodeIfPresent(Bool.self, forKey: .defaultRegistryAlias) ?? false
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.name, forKey: .name)
         try container.encode(self.status, forKey: .status)
         try container.encode(self.primaryRegistryAlias, forKey: .primaryRegistryAlias)
         try container.encode(self.defaultRegistryAlias, forKey: .defaultRegistryAlias)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RegistryAlias: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.name = try json.string("name") ?? ""
+        self.status = try json.string("status").map(RegistryAliasStatus.init(rawValue:)) ?? json.missing("status", as: RegistryAliasStatus.self)
+        self.primaryRegistryAlias = try json.bool("primaryRegistryAlias") ?? false
+        self.defaultRegistryAlias = try json.bool("defaultRegistryAlias") ?? false
     }
 }
 
@@ -174,14 +180,16 @@ public struct RegistryCatalogData: Sendable, Hashable, Codable {
         case displayName = "displayName"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.displayName, forKey: .displayName)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RegistryCatalogData: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.displayName = try json.string("displayName")
     }
 }
 
@@ -220,15 +228,6 @@ public struct Repository: Sendable, Hashable, Codable {
         case createdAt = "createdAt"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.repositoryArn = try container.decodeIfPresent(String.self, forKey: .repositoryArn)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.repositoryUri = try container.decodeIfPresent(String.self, forKey: .repositoryUri)
-        self.createdAt = try container.decodeIfPresent(Date.self, forKey: .createdAt)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.repositoryArn, forKey: .repositoryArn)
@@ -236,6 +235,17 @@ public struct Repository: Sendable, Hashable, Codable {
         try container.encodeIfPresent(self.repositoryName, forKey: .repositoryName)
         try container.encodeIfPresent(self.repositoryUri, forKey: .repositoryUri)
         try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension Repository: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.repositoryArn = try json.string("repositoryArn")
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.repositoryUri = try json.string("repositoryUri")
+        self.createdAt = try json.timestamp("createdAt")
     }
 }
 
@@ -284,17 +294,6 @@ public struct RepositoryCatalogData: Sendable, Hashable, Codable {
         case marketplaceCertified = "marketplaceCertified"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.architectures = try container.decodeIfPresent([String].self, forKey: .architectures)
-        self.operatingSystems = try container.decodeIfPresent([String].self, forKey: .operatingSystems)
-        self.logoUrl = try container.decodeIfPresent(String.self, forKey: .logoUrl)
-        self.aboutText = try container.decodeIfPresent(String.self, forKey: .aboutText)
-        self.usageText = try container.decodeIfPresent(String.self, forKey: .usageText)
-        self.marketplaceCertified = try container.decodeIfPresent(Bool.self, forKey: .marketplaceCertified)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.description, forKey: .description)
@@ -304,6 +303,19 @@ public struct RepositoryCatalogData: Sendable, Hashable, Codable {
         try container.encodeIfPresent(self.aboutText, forKey: .aboutText)
         try container.encodeIfPresent(self.usageText, forKey: .usageText)
         try container.encodeIfPresent(self.marketplaceCertified, forKey: .marketplaceCertified)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RepositoryCatalogData: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.description = try json.string("description")
+        self.architectures = try json.list("architectures") { element in try element.string() }
+        self.operatingSystems = try json.list("operatingSystems") { element in try element.string() }
+        self.logoUrl = try json.string("logoUrl")
+        self.aboutText = try json.string("aboutText")
+        self.usageText = try json.string("usageText")
+        self.marketplaceCertified = try json.bool("marketplaceCertified")
     }
 }
 

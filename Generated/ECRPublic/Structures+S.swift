@@ -97,17 +97,19 @@ public struct SetRepositoryPolicyResponse: Sendable, Hashable, Codable {
         case policyText = "policyText"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.policyText = try container.decodeIfPresent(String.self, forKey: .policyText)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
         try container.encodeIfPresent(self.repositoryName, forKey: .repositoryName)
         try container.encodeIfPresent(self.policyText, forKey: .policyText)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension SetRepositoryPolicyResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.policyText = try json.string("policyText")
     }
 }

@@ -28,12 +28,6 @@ public struct Tag: Sendable, Hashable, Codable, Validatable {
         case value = "Value"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.key = try container.decodeIfPresent(String.self, forKey: .key)
-        self.value = try container.decodeIfPresent(String.self, forKey: .value)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.key, forKey: .key)
@@ -47,6 +41,14 @@ public struct Tag: Sendable, Hashable, Codable, Validatable {
         if let value = self.value {
             validator.checkLength(value, min: 0, max: 256, path: path.member("Value"))
         }
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension Tag: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.key = try json.string("Key")
+        self.value = try json.string("Value")
     }
 }
 
@@ -108,5 +110,11 @@ public struct TagResourceResponse: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         _ = encoder.container(keyedBy: AnyCodingKey.self)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension TagResourceResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
     }
 }

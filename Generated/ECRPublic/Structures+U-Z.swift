@@ -65,6 +65,12 @@ public struct UntagResourceResponse: Sendable, Hashable, Codable {
     }
 }
 
+// Reads the members from a parsed JSON body, without `Codable`.
+extension UntagResourceResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+    }
+}
+
 public struct UploadLayerPartRequest: Sendable, Hashable, Codable, OperationInput {
     /// Account ID or alias of the target registry; defaults to the caller's public registry.
     ///
@@ -193,19 +199,21 @@ public struct UploadLayerPartResponse: Sendable, Hashable, Codable {
         case lastByteReceived = "lastByteReceived"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.registryId = try container.decodeIfPresent(String.self, forKey: .registryId)
-        self.repositoryName = try container.decodeIfPresent(String.self, forKey: .repositoryName)
-        self.uploadId = try container.decodeIfPresent(String.self, forKey: .uploadId)
-        self.lastByteReceived = try container.decodeIfPresent(Int64.self, forKey: .lastByteReceived)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.registryId, forKey: .registryId)
         try container.encodeIfPresent(self.repositoryName, forKey: .repositoryName)
         try container.encodeIfPresent(self.uploadId, forKey: .uploadId)
         try container.encodeIfPresent(self.lastByteReceived, forKey: .lastByteReceived)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension UploadLayerPartResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.registryId = try json.string("registryId")
+        self.repositoryName = try json.string("repositoryName")
+        self.uploadId = try json.string("uploadId")
+        self.lastByteReceived = try json.int64("lastByteReceived")
     }
 }

@@ -115,14 +115,16 @@ public struct InvalidRequestException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidRequestException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -141,14 +143,16 @@ public struct ResourceNotFoundException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ResourceNotFoundException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -167,14 +171,16 @@ public struct TooManyRequestsException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension TooManyRequestsException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }
 
@@ -193,13 +199,15 @@ public struct UnauthorizedException: Sendable, Hashable, Codable {
         case message = "message"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: .message) ?? decoder.container(keyedBy: AnyCodingKey.self).decodeIfPresent(String.self, forKey: AnyCodingKey("Message"))
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.message, forKey: .message)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension UnauthorizedException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.message = try json.string("message") ?? json.string("Message")
     }
 }

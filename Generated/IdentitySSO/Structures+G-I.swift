@@ -75,13 +75,15 @@ public struct GetRoleCredentialsResponse: Sendable, Hashable, Codable {
         case roleCredentials = "roleCredentials"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.roleCredentials = try container.decodeIfPresent(RoleCredentials.self, forKey: .roleCredentials)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.roleCredentials, forKey: .roleCredentials)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension GetRoleCredentialsResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.roleCredentials = try json.object("roleCredentials", RoleCredentials.init(json:))
     }
 }

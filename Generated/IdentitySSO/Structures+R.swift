@@ -34,14 +34,6 @@ public struct RoleCredentials: Sendable, Hashable, Codable {
         case expiration = "expiration"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessKeyId = try container.decodeIfPresent(String.self, forKey: .accessKeyId)
-        self.secretAccessKey = try container.decodeIfPresent(String.self, forKey: .secretAccessKey)
-        self.sessionToken = try container.decodeIfPresent(String.self, forKey: .sessionToken)
-        self.expiration = try container.decodeIfPresent(Int64.self, forKey: .expiration)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.accessKeyId, forKey: .accessKeyId)
@@ -60,5 +52,15 @@ extension RoleCredentials: CustomReflectable {
             "sessionToken": "*** sensitive ***",
             "expiration": self.expiration as Any,
         ], displayStyle: .struct)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension RoleCredentials: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.accessKeyId = try json.string("accessKeyId")
+        self.secretAccessKey = try json.string("secretAccessKey")
+        self.sessionToken = try json.string("sessionToken")
+        self.expiration = try json.int64("expiration")
     }
 }

@@ -190,16 +190,18 @@ public struct AccessDeniedException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension AccessDeniedException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -223,16 +225,18 @@ public struct AuthorizationPendingException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension AuthorizationPendingException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -256,16 +260,18 @@ public struct ExpiredTokenException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension ExpiredTokenException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -289,16 +295,18 @@ public struct InternalServerException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InternalServerException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -322,16 +330,18 @@ public struct InvalidClientException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidClientException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -355,16 +365,18 @@ public struct InvalidGrantException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidGrantException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -388,16 +400,18 @@ public struct InvalidRequestException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidRequestException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -421,16 +435,18 @@ public struct InvalidScopeException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension InvalidScopeException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -454,16 +470,18 @@ public struct SlowDownException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension SlowDownException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -487,16 +505,18 @@ public struct UnauthorizedClientException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension UnauthorizedClientException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }
 
@@ -520,15 +540,17 @@ public struct UnsupportedGrantTypeException: Sendable, Hashable, Codable {
         case errorDescription = "error_description"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(String.self, forKey: .error)
-        self.errorDescription = try container.decodeIfPresent(String.self, forKey: .errorDescription)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.error, forKey: .error)
         try container.encodeIfPresent(self.errorDescription, forKey: .errorDescription)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension UnsupportedGrantTypeException: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.error = try json.string("error")
+        self.errorDescription = try json.string("error_description")
     }
 }

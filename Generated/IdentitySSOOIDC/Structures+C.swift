@@ -149,15 +149,6 @@ public struct CreateTokenResponse: Sendable, Hashable, Codable {
         case idToken = "idToken"
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.accessToken = try container.decodeIfPresent(String.self, forKey: .accessToken)
-        self.tokenType = try container.decodeIfPresent(String.self, forKey: .tokenType)
-        self.expiresIn = try container.decodeIfPresent(Int.self, forKey: .expiresIn)
-        self.refreshToken = try container.decodeIfPresent(String.self, forKey: .refreshToken)
-        self.idToken = try container.decodeIfPresent(String.self, forKey: .idToken)
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.accessToken, forKey: .accessToken)
@@ -178,5 +169,16 @@ extension CreateTokenResponse: CustomReflectable {
             "refreshToken": "*** sensitive ***",
             "idToken": "*** sensitive ***",
         ], displayStyle: .struct)
+    }
+}
+
+// Reads the members from a parsed JSON body, without `Codable`.
+extension CreateTokenResponse: JSONShapeDecodable {
+    public init(json: JSONObjectReader) throws {
+        self.accessToken = try json.string("accessToken")
+        self.tokenType = try json.string("tokenType")
+        self.expiresIn = try json.int("expiresIn")
+        self.refreshToken = try json.string("refreshToken")
+        self.idToken = try json.string("idToken")
     }
 }

@@ -52,6 +52,7 @@ struct Codegen {
             throw UsageError(message: "--file-prefix \(SmithyIdentifier.quoted(options.filePrefix)) \(problem)")
         }
         if let service = options.serviceID { generatorOptions.serviceID = service }
+        if options.codableDecoding { generatorOptions.generatesJSONReaders = false }
         if let path = options.endpointRulesFile { generatorOptions.endpointRuleSet = try EndpointRulesFile.load(path) }
 
         let models = try ModelFiles.find(options.modelPaths)

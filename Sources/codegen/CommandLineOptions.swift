@@ -18,6 +18,8 @@ struct CommandLineOptions {
     var quiet = false
     /// Skip the `<Module>Tests` folder of tests generated from the model's test traits.
     var skipTests = false
+    /// Write Codable `init(from:)` for JSON outputs instead of generated readers (`--codable-decoding`).
+    var codableDecoding = false
     /// The file names a build plugin declared as this run's outputs; generating any other set is an error.
     var declaredOutputs: [String]?
     /// Put before every generated file name; the build plugin makes names unique within a target with it.
@@ -51,6 +53,8 @@ struct CommandLineOptions {
                               and protocol test traits).
           --file-prefix <text>
                               Put <text> before every generated file name, e.g. weather+Client.swift.
+          --codable-decoding  Decode JSON outputs through generated Codable init(from:) instead of the
+                              generated JSON readers (slower; for comparing the two).
           --declared-outputs <names>
                               Comma-separated file names a build plugin declared; fail if the generator
                               writes any other set of files.
@@ -88,6 +92,7 @@ struct CommandLineOptions {
             case "--flat": options.flat = true
             case "--quiet": options.quiet = true
             case "--no-tests": options.skipTests = true
+            case "--codable-decoding": options.codableDecoding = true
             case "--declared-outputs":
                 options.declaredOutputs = try value(for: argument).split(separator: ",").map(String.init)
             case "--file-prefix": options.filePrefix = try value(for: argument)

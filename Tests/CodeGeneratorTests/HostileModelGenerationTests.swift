@@ -112,6 +112,32 @@ final class GenerationWarningTests: XCTestCase {
         ])
     }
 
+    /// A REST protocol's streaming payload streams: `ByteStream` in and out, bound as a stream, and the output marked
+    /// so the call returns at the headers; no warning.
+    func testStreamingPayloadsOfRESTProtocolsAreByteStreams() throws {
+        let text = #"""
+            {"smithy": "2.0", "shapes": {
+              "t.s#Svc": {"type": "service", "version": "1", "operations": [{"target": "t.s#Op"}],
+                          "traits": {"aws.protocols#restJson1": {}, "aws.api#service": {"sdkId": "Test"}}},
+              "t.s#Op": {"type": "operation", "input": {"target": "t.s#OpInput"}, "output": {"target": "t.s#OpOutput"},
+                         "traits": {"smithy.api#http": {"method": "PUT", "uri": "/things"}}},
+              "t.s#OpInput": {"type": "structure", "members": {
+                  "body": {"target": "t.s#Body", "traits": {"smithy.api#httpPayload": {}, "smithy.api#default": ""}}}},
+              "t.s#OpOutput": {"type": "structure", "members": {
+                  "tag": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "ETag"}},
+                  "body": {"target": "t.s#Body", "traits": {"smithy.api#httpPayload": {}, "smithy.api#default": ""}}}},
+              "t.s#Body": {"type": "blob", "traits": {"smithy.api#streaming": {}}}
+            }}
+            """#
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [])
+        let source = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text)).map(\.contents).joined()
+        for expected in ["public var body: ByteStream", "body: ByteStream = ByteStream()", "request.streamPayload(self.body)",
+                         "self.body = response.payloadStream()", "extension OpOutput: HTTPStreamingOutput {}"] {
+            XCTAssertTrue(source.contains(expected), "generated code lacks \(expected)")
+        }
+        XCTAssertFalse(source.contains("extension OpInput: HTTPStreamingOutput"), "an input is never a streaming output")
+    }
+
     /// Generated as plain values, event-stream operations would compile and fail on every call: they are left
     /// out, with a warning, and the rest of the service is generated.
     func testEventStreamOperationsAreLeftOutWithAWarning() throws {

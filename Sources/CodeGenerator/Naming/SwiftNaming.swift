@@ -123,7 +123,7 @@ public enum SwiftNaming {
         // Runtime names: every public type of AWSRuntime (a test keeps this list complete), so a user who
         // imports both modules never meets an ambiguous name.
         "AWSCredentials", "AWSJSONCodec", "AWSJSONCoding", "AWSPartition", "AWSPartitionTable", "AWSRuntime",
-        "HTTPBindingError", "HTTPBindingValue", "HTTPBodyDecoder", "HTTPBoundInput", "HTTPBoundOutput", "HTTPStreamingOutput", "ByteStream", "ByteStreamError", "HTTPHeaderList",
+        "HTTPBindingError", "HTTPBindingValue", "HTTPBodyDecoder", "HTTPBoundInput", "HTTPBoundOutput", "HTTPStreamingOutput", "ByteStream", "ByteStreamError", "JSONShapeDecodable", "JSONObjectReader", "JSONValueReader", "HTTPHeaderList",
         "HTTPRequestBindings", "HTTPResponseBindings", "HTTPRoute", "JSONBodyDecoder", "RestJSONCodec",
         "ServiceCustomization", "ParsedXMLElement", "XMLDocumentReader", "XMLReadError", "XMLWriter", "QueryWriter",
         "CBORReader", "CBORReadError", "CBORValue", "CBORWriter", "AWSQueryCodec", "QueryEncodable", "QueryFormWriter",

@@ -23,6 +23,10 @@ public struct GeneratorOptions: Sendable, Equatable {
     /// identity, IAM Identity Center, as the AWS CLI does). False only for the identity services' own clients,
     /// which that module calls and so cannot import it; they use the runtime's `LocalCredentialChain`.
     public var usesIdentityChain = true
+    /// Whether structures and unions an output of a JSON protocol reaches are read by generated JSON readers
+    /// (`JSONShapeDecodable`), with no `Codable` `init(from:)` of their own. False writes the `Codable` decoding
+    /// instead: the differential test compares the two.
+    public var generatesJSONReaders = true
 
     /// Options; the defaults generate a public client for every operation, with validation.
     public init(

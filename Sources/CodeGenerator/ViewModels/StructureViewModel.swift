@@ -17,6 +17,8 @@ struct StructureViewModel {
     let queryEncoding: QueryEncodingViewModel?
     /// Present for XML protocols when an output or error reaches the structure.
     let xmlDecoding: XMLDecodingViewModel?
+    /// Present for JSON protocols when an output reaches the structure.
+    let jsonDecoding: JSONDecodingViewModel?
     /// Present for restXml when an input reaches the structure.
     let xmlEncoding: XMLEncodingViewModel?
     /// Present for shapes reachable from an operation input.
@@ -48,6 +50,7 @@ struct StructureViewModel {
         httpBindings = HTTPBindingsViewModel(shape: shape, members: members, context: context)
         queryEncoding = QueryEncodingViewModel(shape: shape, members: members, context: context)
         xmlDecoding = XMLDecodingViewModel(shape: shape, members: members, context: context)
+        jsonDecoding = JSONDecodingViewModel(shape: shape, members: members, context: context)
         xmlEncoding = XMLEncodingViewModel(shape: shape, members: members, context: context)
         redaction = RedactionViewModel(shape: shape, members: members, context: context)
 

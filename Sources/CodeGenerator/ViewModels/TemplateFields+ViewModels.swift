@@ -20,7 +20,7 @@ extension StructureViewModel: TemplateFields {
             "typeName": typeName, "access": access, "documentation": documentation, "conformances": conformances,
             "members": members, "hasMembers": hasMembers, "bodyMembers": bodyMembers, "hasBodyMembers": hasBodyMembers,
             "httpBindings": httpBindings as Any, "queryEncoding": queryEncoding as Any, "xmlDecoding": xmlDecoding as Any,
-            "xmlEncoding": xmlEncoding as Any,
+            "xmlEncoding": xmlEncoding as Any, "jsonDecoding": jsonDecoding as Any,
             "validation": validation as Any, "redaction": redaction as Any,
         ]
     }

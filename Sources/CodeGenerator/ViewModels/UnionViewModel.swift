@@ -29,6 +29,8 @@ struct UnionViewModel {
     let queryEncoding: QueryEncodingViewModel?
     /// Present for XML protocols when an output or error reaches the union.
     let xmlDecoding: XMLDecodingViewModel?
+    /// Present for JSON protocols when an output reaches the union.
+    let jsonDecoding: JSONDecodingViewModel?
     /// Present for restXml when an input reaches the union.
     let xmlEncoding: XMLEncodingViewModel?
 
@@ -79,6 +81,7 @@ struct UnionViewModel {
         redactsSensitiveCases = hasSensitiveCase
         queryEncoding = QueryEncodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
         xmlDecoding = XMLDecodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
+        jsonDecoding = JSONDecodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
         xmlEncoding = XMLEncodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
     }
 }

@@ -11,20 +11,29 @@ func decodingBenchmarkRows() -> [BenchmarkRow] {
     let scan = scanBody()
     let botocore = botocoreParseMilliseconds([("ecr-public", "DescribeImages", images), ("dynamodb", "Scan", scan)])
     var rows: [BenchmarkRow] = []
-    rows += measure("DescribeImages, 1,000 images", body: images, as: DescribeImagesResponse.self, botocore: botocore?["DescribeImages"])
-    rows += measure("DynamoDB Scan, 1,000 items", body: scan, as: ScanBenchmarkOutput.self, botocore: botocore?["Scan"])
+    rows += measure("DescribeImages, 1,000 images", body: images, as: DescribeImagesResponse.self,
+                    codable: CodableDescribeImagesResponse.self, botocore: botocore?["DescribeImages"])
+    rows += measure("DynamoDB Scan, 1,000 items", body: scan, as: ScanBenchmarkOutput.self,
+                    codable: ThroughCodable<ScanBenchmarkOutput>.self, botocore: botocore?["Scan"])
     return rows
 }
 
-private func measure<Output: Codable>(_ name: String, body: Data, as type: Output.Type, botocore: Double?) -> [BenchmarkRow] {
+/// `Output` is the shape with its generated JSON reader; `CodablePath` the same shape decoded through `Codable`
+/// `init(from:)`, as the generator wrote it before the readers (`codegen --codable-decoding`).
+private func measure<Output: Codable, CodablePath: Decodable>(
+    _ name: String, body: Data, as type: Output.Type, codable: CodablePath.Type, botocore: Double?
+) -> [BenchmarkRow] {
     guard let value = try? JSONTapeDecoder().decode(Output.self, from: body),
-          (try? AWSJSONCoding.makeDecoder().decode(Output.self, from: body)) != nil else {
+          (try? AWSJSONCoding.makeDecoder().decode(CodablePath.self, from: body)) != nil,
+          (try? JSONTapeDecoder().decode(CodablePath.self, from: body)) != nil else {
         print("decoding benchmark: the \(name) body does not decode")
         return []
     }
     func milliseconds(_ body: () throws -> Void) -> Double { bestTime(iterations: 15) { try? body() }.seconds * 1000 }
     let ours = milliseconds { _ = try JSONTapeDecoder().decode(Output.self, from: body) }
-    let foundation = milliseconds { _ = try AWSJSONCoding.makeDecoder().decode(Output.self, from: body) }
+    // The same decoder through `Codable` `init(from:)` instead of the generated readers: the path before them.
+    let throughCodable = milliseconds { _ = try JSONTapeDecoder().decode(CodablePath.self, from: body) }
+    let foundation = milliseconds { _ = try AWSJSONCoding.makeDecoder().decode(CodablePath.self, from: body) }
     let encode = milliseconds { _ = try JSONStreamEncoder().encode(value) }
     let foundationEncode = milliseconds { _ = try AWSJSONCoding.makeEncoder().encode(value) }
     let label = "\(name) (\(body.count / 1024) KiB)"
@@ -32,6 +41,8 @@ private func measure<Output: Codable>(_ name: String, body: Data, as type: Outpu
         BenchmarkRow(name: "decode \(label)", ours: ours, unit: "ms", referenceName: "JSONDecoder", reference: foundation,
                      goal: "≤ 0.5× JSONDecoder", met: ours <= 0.5 * foundation),
     ]
+    rows.append(BenchmarkRow(name: "decode \(label), through Codable", ours: throughCodable, unit: "ms", referenceName: "JSONDecoder",
+                             reference: foundation, goal: "-", met: nil))
     if let botocore {
         rows.append(BenchmarkRow(name: "decode \(label)", ours: ours, unit: "ms", referenceName: "botocore parser",
                                  reference: botocore, goal: "-", met: nil))
@@ -39,6 +50,15 @@ private func measure<Output: Codable>(_ name: String, body: Data, as type: Outpu
     rows.append(BenchmarkRow(name: "encode \(label)", ours: encode, unit: "ms", referenceName: "JSONEncoder",
                              reference: foundationEncode, goal: "≤ 0.5× JSONEncoder", met: encode <= 0.5 * foundationEncode))
     return rows
+}
+
+/// Decodes `Value` through its own `Decodable` conformance even when it has a generated JSON reader.
+struct ThroughCodable<Value: Decodable>: Decodable {
+    let value: Value
+
+    init(from decoder: any Decoder) throws {
+        value = try Value(from: decoder)
+    }
 }
 
 /// 1,000 image details as ECR Public returns them: digests, tags, sizes, push times, media types.

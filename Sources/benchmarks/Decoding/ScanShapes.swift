@@ -66,8 +66,8 @@ indirect enum ScanAttributeValue: Sendable, Hashable, Codable {
 
 struct ScanBenchmarkOutput: Sendable, Codable {
     var items: [[String: ScanAttributeValue]]?
-    var count: Int32
-    var scannedCount: Int32
+    var count: Int
+    var scannedCount: Int
     var lastEvaluatedKey: [String: ScanAttributeValue]?
 
     private enum CodingKeys: String, CodingKey {
@@ -80,8 +80,8 @@ struct ScanBenchmarkOutput: Sendable, Codable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.items = try container.decodeIfPresent([[String: ScanAttributeValue]].self, forKey: .items)
-        self.count = try container.decodeIfPresent(Int32.self, forKey: .count) ?? 0
-        self.scannedCount = try container.decodeIfPresent(Int32.self, forKey: .scannedCount) ?? 0
+        self.count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 0
+        self.scannedCount = try container.decodeIfPresent(Int.self, forKey: .scannedCount) ?? 0
         self.lastEvaluatedKey = try container.decodeIfPresent([String: ScanAttributeValue].self, forKey: .lastEvaluatedKey)
     }
 
@@ -91,5 +91,36 @@ struct ScanBenchmarkOutput: Sendable, Codable {
         try container.encode(self.count, forKey: .count)
         try container.encode(self.scannedCount, forKey: .scannedCount)
         try container.encodeIfPresent(self.lastEvaluatedKey, forKey: .lastEvaluatedKey)
+    }
+}
+
+// The readers the generator writes for them (`Templates/JSONDecoding.mustache`).
+
+extension ScanAttributeValue: JSONShapeDecodable {
+    init(json: JSONObjectReader) throws {
+        // Exactly one member is set; one this model does not list is kept by name.
+        let (name, value) = try json.unionMember(of: "AttributeValue")
+        switch name {
+        case "S": self = .s(try value.string())
+        case "N": self = .n(try value.string())
+        case "B": self = .b(try value.blob())
+        case "SS": self = .ss(try value.list { element0 in try element0.string() })
+        case "NS": self = .ns(try value.list { element0 in try element0.string() })
+        case "BS": self = .bs(try value.list { element0 in try element0.blob() })
+        case "M": self = .m(try value.map { entry0 in try entry0.object(ScanAttributeValue.init(json:)) })
+        case "L": self = .l(try value.list { element0 in try element0.object(ScanAttributeValue.init(json:)) })
+        case "NULL": self = .null(try value.bool())
+        case "BOOL": self = .bool(try value.bool())
+        default: self = .sdkUnknown(name)
+        }
+    }
+}
+
+extension ScanBenchmarkOutput: JSONShapeDecodable {
+    init(json: JSONObjectReader) throws {
+        self.items = try json.list("Items") { element in try element.map { entry0 in try entry0.object(ScanAttributeValue.init(json:)) } }
+        self.count = try json.int("Count") ?? 0
+        self.scannedCount = try json.int("ScannedCount") ?? 0
+        self.lastEvaluatedKey = try json.map("LastEvaluatedKey") { entry in try entry.object(ScanAttributeValue.init(json:)) }
     }
 }

@@ -14,6 +14,11 @@ public struct JSONTapeDecoder: Sendable {
     /// The value of type `type` in `data`; throws `DecodingError`, never traps, on any input.
     public func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
         let reader = JSONTapeReader(tape: try JSONTape(data))
+        if let shape = Value.self as? any JSONShapeDecodable.Type {
+            // A generated reader: no `Codable` on the way.
+            guard reader.kind(0) == .object else { throw reader.mismatch([String: Any].self, 0, nil, nil) }
+            return try shape.init(json: JSONObjectReader(reader: reader, index: 0, path: nil)) as! Value
+        }
         return try reader.decode(Value.self, at: 0, path: nil, key: nil)
     }
 }
@@ -53,7 +58,7 @@ final class JSONTapeReader {
 
     // MARK: Scalars
 
-    func mismatch(_ type: Any.Type, _ index: Int, _ path: JSONPathNode?, _ key: (any CodingKey)?) -> DecodingError {
+    func mismatch(_ type: Any.Type, _ index: Int, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?) -> DecodingError {
         let found: String
         switch kind(index) {
         case .object: found = "an object"
@@ -63,94 +68,94 @@ final class JSONTapeReader {
         case .trueValue, .falseValue: found = "a boolean"
         case .null: found = "null"
         }
-        let context = DecodingError.Context(codingPath: Self.codingPath(path, key), debugDescription: "Expected \(type) but found \(found) instead.")
+        let context = DecodingError.Context(codingPath: Self.codingPath(path, key()), debugDescription: "Expected \(type) but found \(found) instead.")
         return kind(index) == .null ? .valueNotFound(type, context) : .typeMismatch(type, context)
     }
 
-    func corrupted(_ message: String, _ path: JSONPathNode?, _ key: (any CodingKey)?) -> DecodingError {
-        .dataCorrupted(.init(codingPath: Self.codingPath(path, key), debugDescription: message))
+    func corrupted(_ message: String, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?) -> DecodingError {
+        .dataCorrupted(.init(codingPath: Self.codingPath(path, key()), debugDescription: message))
     }
 
     static func codingPath(_ path: JSONPathNode?, _ key: (any CodingKey)?) -> [any CodingKey] {
         JSONPathNode.codingPath(path) + (key.map { [$0] } ?? [])
     }
 
-    func string(_ index: Int, _ path: JSONPathNode?, _ key: (any CodingKey)?) throws -> String {
-        guard kind(index) == .string || kind(index) == .escapedString else { throw mismatch(String.self, index, path, key) }
+    func string(_ index: Int, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?) throws -> String {
+        guard kind(index) == .string || kind(index) == .escapedString else { throw mismatch(String.self, index, path, key()) }
         return tape.string(at: index)
     }
 
-    func integer<Value: FixedWidthInteger>(_ type: Value.Type, _ index: Int, _ path: JSONPathNode?, _ key: (any CodingKey)?)
+    func integer<Value: FixedWidthInteger>(_ type: Value.Type, _ index: Int, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?)
         throws -> Value
     {
-        guard kind(index) == .number else { throw mismatch(Value.self, index, path, key) }
+        guard kind(index) == .number else { throw mismatch(Value.self, index, path, key()) }
         if let value = tape.integer(at: index), let exact = Value(exactly: value) { return exact }
         if Value.self == UInt64.self || Value.self == UInt.self, let value = UInt64(tape.numberText(at: index)),
            let exact = Value(exactly: value) {
             return exact
         }
-        throw corrupted("Parsed JSON number <\(tape.numberText(at: index))> does not fit in \(Value.self).", path, key)
+        throw corrupted("Parsed JSON number <\(tape.numberText(at: index))> does not fit in \(Value.self).", path, key())
     }
 
-    func double(_ index: Int, _ path: JSONPathNode?, _ key: (any CodingKey)?) throws -> Double {
+    func double(_ index: Int, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?) throws -> Double {
         switch kind(index) {
         case .number:
             if let value = Double(tape.numberText(at: index)) { return value }
-            throw corrupted("Parsed JSON number <\(tape.numberText(at: index))> is not a Double.", path, key)
+            throw corrupted("Parsed JSON number <\(tape.numberText(at: index))> is not a Double.", path, key())
         case .string:
             // The non-finite values, as strings (Smithy's JSON rules).
             switch tape.string(at: index) {
             case "NaN": return .nan
             case "Infinity": return .infinity
             case "-Infinity": return -.infinity
-            default: throw mismatch(Double.self, index, path, key)
+            default: throw mismatch(Double.self, index, path, key())
             }
         default:
-            throw mismatch(Double.self, index, path, key)
+            throw mismatch(Double.self, index, path, key())
         }
     }
 
-    func bool(_ index: Int, _ path: JSONPathNode?, _ key: (any CodingKey)?) throws -> Bool {
+    func bool(_ index: Int, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?) throws -> Bool {
         switch kind(index) {
         case .trueValue: return true
         case .falseValue: return false
-        default: throw mismatch(Bool.self, index, path, key)
+        default: throw mismatch(Bool.self, index, path, key())
         }
     }
 
     /// Epoch seconds as a number, or a timestamp string in any of the forms the protocols allow.
-    private func date(_ index: Int, _ path: JSONPathNode?, _ key: (any CodingKey)?) throws -> Date {
+    func date(_ index: Int, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?) throws -> Date {
         switch kind(index) {
         case .number:
-            let seconds = try double(index, path, key)
+            let seconds = try double(index, path, key())
             guard let date = TimestampFormat.date(epochSeconds: seconds) else {
-                throw corrupted("\(seconds) is not a timestamp: epoch seconds must be finite and within years 1 to 9999", path, key)
+                throw corrupted("\(seconds) is not a timestamp: epoch seconds must be finite and within years 1 to 9999", path, key())
             }
             return date
         case .string, .escapedString:
             // "NaN" and the infinities read as epoch seconds too (the float strings), and are refused as such.
             let text = tape.string(at: index)
             guard let date = TimestampFormat.date(from: text) else {
-                throw corrupted("\"\(text)\" is not a timestamp in any supported format", path, key)
+                throw corrupted("\"\(text)\" is not a timestamp in any supported format", path, key())
             }
             return date
         default:
-            throw mismatch(Date.self, index, path, key)
+            throw mismatch(Date.self, index, path, key())
         }
     }
 
-    private func data(_ index: Int, _ path: JSONPathNode?, _ key: (any CodingKey)?) throws -> Data {
-        let text = try string(index, path, key)
+    func data(_ index: Int, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?) throws -> Data {
+        let text = try string(index, path, key())
         guard let data = Data(base64Encoded: text) else {
-            throw corrupted("Encountered Data is not valid Base64.", path, key)
+            throw corrupted("Encountered Data is not valid Base64.", path, key())
         }
         return data
     }
 
-    private func decimal(_ index: Int, _ path: JSONPathNode?, _ key: (any CodingKey)?) throws -> Decimal {
-        guard kind(index) == .number else { throw mismatch(Decimal.self, index, path, key) }
+    func decimal(_ index: Int, _ path: JSONPathNode?, _ key: @autoclosure () -> (any CodingKey)?) throws -> Decimal {
+        guard kind(index) == .number else { throw mismatch(Decimal.self, index, path, key()) }
         guard let value = Decimal(string: tape.numberText(at: index), locale: Locale(identifier: "en_US_POSIX")) else {
-            throw corrupted("Parsed JSON number <\(tape.numberText(at: index))> is not a Decimal.", path, key)
+            throw corrupted("Parsed JSON number <\(tape.numberText(at: index))> is not a Decimal.", path, key())
         }
         return value
     }
