@@ -65,15 +65,16 @@ final class JSONStreamWriter {
     }
 
     /// Writes `value` whole: a scalar directly, anything else through its `encode(to:)`, then closes what it opened.
-    func writeValue<T: Encodable>(_ value: T, path: JSONPathNode?) throws {
+    /// The path is only made for values that have members (a scalar has no coding path of its own to report).
+    func writeValue<T: Encodable>(_ value: T, path: @autoclosure () -> JSONPathNode?) throws {
         if writeScalar(value) { return }
         let frame = JSONFrame()
-        try value.encode(to: JSONStreamState(writer: self, frame: frame, path: path))
+        try value.encode(to: JSONStreamState(writer: self, frame: frame, path: path()))
         close(frame)
     }
 
     /// The JSON of the types JSON has its own form for; false for anything else.
-    private func writeScalar<T: Encodable>(_ value: T) -> Bool {
+    func writeScalar<T: Encodable>(_ value: T) -> Bool {
         switch value {
         case let text as String: output.appendString(text)
         case let data as Data: output.appendBase64(data)
@@ -184,6 +185,52 @@ struct JSONStreamKeyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try state.writer.writeValue(value, path: JSONPathNode(parent: state.path, key: key))
     }
 
+    // The types generated members use most, witnessed directly: the generic path would cast at run time.
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        state.writer.beginEntry(state.frame, key: key.stringValue)
+        state.writer.output.appendString(value)
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        state.writer.beginEntry(state.frame, key: key.stringValue)
+        state.writer.output.append(ascii: value ? "true" : "false")
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        state.writer.beginEntry(state.frame, key: key.stringValue)
+        state.writer.output.append(ascii: String(value))
+    }
+
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        state.writer.beginEntry(state.frame, key: key.stringValue)
+        state.writer.output.append(ascii: String(value))
+    }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        state.writer.beginEntry(state.frame, key: key.stringValue)
+        state.writer.output.appendNumber(value)
+    }
+
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) }
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
@@ -218,6 +265,11 @@ struct JSONStreamUnkeyed: UnkeyedEncodingContainer {
         let index = state.frame.count
         state.writer.beginItem(state.frame)
         try state.writer.writeValue(value, path: JSONPathNode(parent: state.path, key: AnyCodingKey(intValue: index)!))
+    }
+
+    mutating func encode(_ value: String) throws {
+        state.writer.beginItem(state.frame)
+        state.writer.output.appendString(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
