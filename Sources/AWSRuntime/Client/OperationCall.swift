@@ -83,7 +83,9 @@ struct OperationCall: Sendable {
             case .final(let failure):
                 throw failure
             case .clockSkew(let failure, let serverDate) where !correctedClock:
-                // Correct the clock once, and retry without spending an attempt or quota.
+                // Correct the clock once, and retry without spending an attempt or quota; a body read once cannot
+                // be sent again.
+                guard body.isReplayable else { throw failure }
                 correctedClock = true
                 state.clockOffset.withLock { $0 = serverDate.timeIntervalSinceNow }
                 _ = failure

@@ -61,13 +61,14 @@ public struct ServiceRuntime: Sendable {
         } catch {
             throw ClientRuntimeError.invalidRequest(operation: operation, reason: String(describing: error))
         }
-        // Compressed once per call: every attempt sends the same bytes.
-        if compressesRequest && !configuration.disableRequestCompression
+        // Compressed once per call: every attempt sends the same bytes. A streamed body is neither compressed nor
+        // hashed here (that would read it whole): no streaming operation asks for either.
+        if compressesRequest && !configuration.disableRequestCompression && request.bodyStream == nil
             && request.body.count >= max(0, configuration.requestMinCompressionSizeBytes) {
             request.body = Gzip.compress(request.body)
             request.headers.add(name: "Content-Encoding", value: "gzip")
         }
-        if requiresChecksum && !request.headers.contains("Content-MD5") {
+        if requiresChecksum && request.bodyStream == nil && !request.headers.contains("Content-MD5") {
             request.headers.add(name: "Content-MD5", value: MD5.base64(request.body))
         }
         let call = OperationCall(

@@ -23,7 +23,7 @@ struct StreamedBody: Sendable {
         switch stream.source {
         case .file where transportStreams:
             return StreamedBody(data: Data(), stream: stream, payloadSHA256: try await hash(of: stream))
-        case .chunks where transportStreams && sendsStreamsUnsigned:
+        case .chunks where transportStreams && sendsStreamsUnsigned, .response where transportStreams && sendsStreamsUnsigned:
             return StreamedBody(data: Data(), stream: stream, payloadSHA256: nil)
         default:
             return StreamedBody(data: try await stream.collect(upTo: Int.max))

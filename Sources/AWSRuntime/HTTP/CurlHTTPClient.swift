@@ -49,8 +49,10 @@ public final class CurlHTTPClient: HTTPClient {
         if Task.isCancelled { throw HTTPClientError.cancelled }
         let handles = try pool.acquire()
         let transfer = CurlTransfer(request: request, limit: maximumResponseBodySize, handles: handles)
-        // libcurl's own timeout is set too; this one also ends a transfer stuck in name resolution.
+        // libcurl's own timeout is set too; this one also ends a transfer stuck in name resolution. A streamed
+        // body has no whole-attempt limit (it takes as long as it takes): the transfer times each idle wait instead.
         let deadline = Task {
+            guard request.bodyStream == nil else { return }
             try await Task.sleep(for: timeout)
             transfer.stop(.expired)
         }
@@ -84,7 +86,9 @@ public final class CurlHTTPClient: HTTPClient {
         let transfer = CurlTransfer(
             request: request, limit: maximumResponseBodySize, handles: handles, responseChannel: channel,
             deliverHeaders: { statusCode, headers in
-                let length = headers["Content-Length"].flatMap { Int64($0) }
+                // libcurl decodes `gzip` and `deflate`: the stated length is then not what the reader gets.
+                let encoded = headers["Content-Encoding"].map { !$0.isEmpty && $0.lowercased() != "identity" } ?? false
+                let length = encoded ? nil : headers["Content-Length"].flatMap { Int64($0) }
                 let body = ByteStream(source: .response(ResponseBodyReader(channel: channel, length: length)))
                 handOver.resume(with: .success(HTTPResponse(statusCode: statusCode, headers: headers, bodyStream: body)))
             })

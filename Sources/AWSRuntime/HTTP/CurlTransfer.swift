@@ -96,6 +96,8 @@ final class CurlTransfer: @unchecked Sendable {
         // cancellation): without this, the next call's body would be built while this one is still in memory.
         request.body = Data()
         request.bodyStream = nil
+        // A transfer can end before its body was all read (the service answered early): stop the task reading it.
+        lock.withLock { upload }?.cancel()
         lock.withLock { upload = nil }
         return outcome
     }
@@ -130,8 +132,8 @@ final class CurlTransfer: @unchecked Sendable {
         } else if status == 0, !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
             status = ccurl_set_body(easy, bodyBytes.baseAddress, Int64(request.body.count))
         }
-        // A streamed body takes as long as its reader: only connecting, the headers and each idle wait are timed.
-        if status == 0, responseChannel != nil { status = ccurl_set_streaming_timeouts(easy, milliseconds) }
+        // A streamed body takes as long as it takes: only connecting and each idle wait are timed.
+        if status == 0, responseChannel != nil || upload != nil { status = ccurl_set_streaming_timeouts(easy, milliseconds) }
         if status == 0 { status = ccurl_set_headers(easy, headerList) }
         if status == 0 {
             status = ccurl_set_callbacks(
@@ -156,13 +158,16 @@ final class CurlTransfer: @unchecked Sendable {
         defer { _ = ccurl_multi_remove(handles.multi, easy) }
         var running: Int32 = 1
         var code: Int32 = 0
+        // A streamed body has no whole-transfer limit: instead nothing may arrive or leave for `timeout`.
+        let streams = responseChannel != nil || upload != nil
+        lastProgress = .now
         while currentStopReason == nil {
             guard ccurl_multi_perform(handles.multi, &running) == 0 else {
                 return .failure(.connectionFailed("libcurl failed while transferring"))
             }
             if running == 0 { break }
             _ = ccurl_multi_poll(handles.multi, 1000)
-            if headersDelivered, ContinuousClock.now - lastProgress > timeout { stop(.expired) }
+            if streams, ContinuousClock.now - lastProgress > timeout { stop(.expired) }
         }
         let done = ccurl_multi_done(handles.multi, &code) == 1
         return outcome(code: done ? code : nil)
@@ -255,6 +260,8 @@ final class CurlTransfer: @unchecked Sendable {
     /// The final headers of a streamed response are in: hand them over, unless they are interim (1xx) or a
     /// redirect, which is refused here rather than streamed.
     private func headersEnded() -> Bool {
+        // Handed over once: a blank line after trailers is not a second response.
+        guard !headersDelivered else { return true }
         let statusCode = statusLine.flatMap { line in line.split(separator: " ").dropFirst().first.flatMap { Int($0) } } ?? 0
         guard statusCode >= 200 else { return true }
         if (300..<400).contains(statusCode), headers["Location"] != nil {
@@ -273,6 +280,7 @@ final class CurlTransfer: @unchecked Sendable {
     private func sendBody(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
         guard currentStopReason == nil, let upload = lock.withLock({ self.upload }),
               let count = upload.read(into: buffer) else { return 0x1000_0000 }  // CURL_READFUNC_ABORT
+        lastProgress = .now
         return count
     }
 

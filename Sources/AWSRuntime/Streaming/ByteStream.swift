@@ -212,12 +212,18 @@ public enum ByteStreamError: Error, Sendable, Equatable, CustomStringConvertible
     case fileChangedLength(expected: Int64)
     /// The stream was read after it was closed (its task cancelled, or the connection given up).
     case closed
+    /// Two tasks read one response body at once.
+    case concurrentRead
+    /// A sequence of chunks yielded more or fewer bytes than the length it was given.
+    case lengthMismatch(expected: Int64)
 
     public var description: String {
         switch self {
         case .tooLarge(let limit): return "the stream holds more than \(limit) bytes"
         case .fileChangedLength(let expected): return "the file is no longer \(expected) bytes long"
         case .closed: return "the stream was closed before it ended"
+        case .concurrentRead: return "a response body is read by one task at a time"
+        case .lengthMismatch(let expected): return "the chunks do not add up to the \(expected) bytes the stream was given"
         }
     }
 }

@@ -102,6 +102,12 @@ final class ResponseBodyChannel: @unchecked Sendable {
                     if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: nil) }
                     return
                 }
+                guard waiter == nil else {
+                    // A body is read by one task at a time.
+                    condition.unlock()
+                    continuation.resume(throwing: ByteStreamError.concurrentRead)
+                    return
+                }
                 waiter = continuation
                 condition.unlock()
             }

@@ -12,6 +12,9 @@ final class UploadBodyReader: @unchecked Sendable {
     }
 
     private let source: Source
+    /// The length a sequence was given (and `Content-Length` states): exactly this many bytes are sent.
+    private let expectedLength: Int64?
+    private var delivered: Int64 = 0
     // Guarded by `condition` (chunk sources only).
     private let condition = NSCondition()
     private var queue: [Data] = []
@@ -34,8 +37,10 @@ final class UploadBodyReader: @unchecked Sendable {
         switch stream.source {
         case .file(let url, let length):
             source = .file(try FileChunkReader(url: url, length: length))
+            expectedLength = nil  // the file reader checks its own length
         case .data, .chunks, .response:
             source = .chunks
+            expectedLength = stream.length
             pump = Task { [self] in await self.pumpChunks(of: stream) }
         }
     }
@@ -83,10 +88,31 @@ final class UploadBodyReader: @unchecked Sendable {
             return nil
         }
         guard let chunk = queue.first else {
+            // The end: fewer bytes than stated would leave the service waiting for the rest.
+            if let expectedLength, delivered != expectedLength {
+                failure = ByteStreamError.lengthMismatch(expected: expectedLength)
+                condition.unlock()
+                return nil
+            }
             condition.unlock()
             return 0
         }
         let count = min(buffer.count, chunk.count - offset)
+        if let expectedLength {
+            // libcurl stops reading at the stated length, so bytes beyond it would be dropped without a word: before
+            // the last stated bytes go out, wait for the sequence to end, and refuse it if it goes on.
+            var mismatch = delivered + Int64(count) > expectedLength
+            if !mismatch, delivered + Int64(count) == expectedLength {
+                while queued - offset - count == 0 && !ended && !cancelled { condition.wait() }
+                mismatch = queued - offset - count > 0
+            }
+            if mismatch || cancelled || failure != nil {
+                if mismatch { failure = ByteStreamError.lengthMismatch(expected: expectedLength) }
+                condition.unlock()
+                return nil
+            }
+        }
+        delivered += Int64(count)
         chunk.withUnsafeBytes { bytes in
             buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + count)]))
         }

@@ -108,6 +108,8 @@ struct JSONReadExpressions {
     /// Reads the value reader `variable` as the target's type (not optional).
     func value(_ variable: String, member: Member?, target: Shape, depth: Int = 0) -> String {
         if let method = scalarMethod(target) { return "try \(variable).\(method)()" }
+        // A union member targeting `Unit` carries nothing (whatever its value), as its `Codable` decoding read it.
+        if target.id == ShapeID.unit { return "EmptyOutput()" }
         let type = SwiftTypeResolver(context: context).type(of: target.id)
         switch target.type {
         case .string, .enum:

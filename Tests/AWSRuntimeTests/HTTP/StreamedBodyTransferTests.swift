@@ -108,6 +108,55 @@ final class StreamedBodyTransferTests: XCTestCase {
         }
     }
 
+    /// A sequence sends exactly the length it was given: more bytes are refused before the last stated ones go
+    /// out (libcurl would silently drop the rest), fewer fail instead of leaving the service waiting.
+    func testASequenceThatDoesNotAddUpToItsLengthFailsTheUpload() async throws {
+        let server = try BulkHTTPServer { _ in BulkHTTPServer.Answer() }
+        defer { server.stop() }
+        for (sent, stated) in [(3_000, 2_000), (1_000, 2_000), (2_000_000, 1_500_000)] {
+            let chunks = AsyncStream<Data> { continuation in
+                var offset = 0
+                while offset < sent {
+                    let block = min(700, sent - offset)
+                    continuation.yield(Data(count: block))
+                    offset += block
+                }
+                continuation.finish()
+            }
+            let request = HTTPRequest(method: "PUT", url: server.baseURL, headers: ["Content-Length": String(stated)],
+                                      bodyStream: ByteStream(chunks, length: Int64(stated)))
+            do {
+                _ = try await client.send(request, timeout: .seconds(10))
+                XCTFail("\(sent) bytes sent as \(stated) must fail")
+            } catch let error as HTTPClientError {
+                XCTAssertTrue(String(describing: error).contains("do not add up to the \(stated) bytes"), "\(error)")
+            }
+        }
+        XCTAssertTrue(server.requests.allSatisfy { $0.bodyLength != 3_000 }, "no truncated body was completed")
+    }
+
+    /// A streamed upload takes as long as it takes: only a wait without progress longer than the timeout fails it.
+    func testASlowButSteadyUploadOutlastsTheTimeout() async throws {
+        let server = try BulkHTTPServer { _ in BulkHTTPServer.Answer() }
+        defer { server.stop() }
+        let chunks = AsyncStream<Data> { continuation in
+            Task {
+                for _ in 0..<6 {
+                    continuation.yield(Data(count: 1_000))
+                    try? await Task.sleep(for: .milliseconds(300))
+                }
+                continuation.finish()
+            }
+        }
+        let request = HTTPRequest(method: "PUT", url: server.baseURL, headers: ["Content-Length": "6000"],
+                                  bodyStream: ByteStream(chunks, length: 6_000))
+        let started = ContinuousClock.now
+        let response = try await client.send(request, timeout: .seconds(1))
+        XCTAssertEqual(response.statusCode, 200)
+        XCTAssertGreaterThan(ContinuousClock.now - started, .seconds(1.5))
+        XCTAssertEqual(server.requests.first?.bodyLength, 6_000)
+    }
+
     func testAFileThatChangedLengthFailsTheUpload() async throws {
         let file = try temporaryFile(bytes: 100_000)
         let stream = try ByteStream.file(at: file)

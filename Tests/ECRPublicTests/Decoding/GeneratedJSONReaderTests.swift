@@ -32,6 +32,15 @@ final class GeneratedJSONReaderTests: XCTestCase {
         XCTAssertEqual(try foundation.decode([DescribeImagesResponse].self, from: Data("[".utf8) + body + Data("]".utf8)), [reference])
     }
 
+    /// Foundation's coders round-trip a generated output with their own default strategies (dates relative to
+    /// 2001, data as base64), and so do property lists, whose dates and data are native values.
+    func testOtherCodersKeepTheirOwnStrategies() throws {
+        let value = try JSONTapeDecoder().decode(DescribeImagesResponse.self, from: body)
+        XCTAssertEqual(try JSONDecoder().decode(DescribeImagesResponse.self, from: JSONEncoder().encode(value)), value)
+        let plist = try PropertyListEncoder().encode(value)
+        XCTAssertEqual(try PropertyListDecoder().decode(DescribeImagesResponse.self, from: plist), value)
+    }
+
     func testMismatchesNameWhereTheyAre() throws {
         let wrong = Data(#"{"imageDetails": [{}, {"imageTags": ["ok", 7]}]}"#.utf8)
         XCTAssertThrowsError(try JSONTapeDecoder().decode(DescribeImagesResponse.self, from: wrong)) { error in

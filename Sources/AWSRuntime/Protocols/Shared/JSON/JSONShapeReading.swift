@@ -21,21 +21,39 @@ enum JSONPathKey {
     }
 }
 
-/// A JSON object in a parsed body, as a generated reader reads it: each member by its wire name; absent and
-/// `null` members read as nil.
+/// A JSON object as a generated reader reads it: each member by its wire name; absent and `null` members read as
+/// nil. Usually a node of a parsed body; under another `Decoder` (Foundation's `JSONDecoder` on a cached response,
+/// a property list), that decoder's keyed container, so its own date and data strategies apply.
 public struct JSONObjectReader {
     let reader: JSONTapeReader
     let index: Int
     let path: JSONPathNode?
+    /// Set when the object is a foreign decoder's (then the tape fields are unused).
+    let foreign: ForeignContainer?
 
     init(reader: JSONTapeReader, index: Int, path: JSONPathNode?) {
         self.reader = reader
         self.index = index
         self.path = path
+        foreign = nil
+    }
+
+    /// The object a foreign decoder holds.
+    init(decoder: any Decoder) throws {
+        foreign = ForeignContainer(try decoder.container(keyedBy: AnyCodingKey.self))
+        reader = JSONTapeReader.unused
+        index = 0
+        path = nil
     }
 
     /// The value of member `name`; nil when it is absent or `null`.
     public func value(_ name: String) -> JSONValueReader? {
+        if let foreign {
+            let key = AnyCodingKey(name)
+            guard foreign.container.contains(key), (try? foreign.container.decodeNil(forKey: key)) == false,
+                  let decoder = try? foreign.container.superDecoder(forKey: key) else { return nil }
+            return JSONValueReader(foreign: decoder)
+        }
         guard let valueIndex = reader.member(name, in: index), reader.kind(valueIndex) != .null else { return nil }
         return JSONValueReader(reader: reader, index: valueIndex, parent: path, key: .member(name))
     }
@@ -78,17 +96,19 @@ public struct JSONObjectReader {
         try value(name)?.sparseMap(element)
     }
 
+    private var codingPath: [any CodingKey] { foreign?.container.codingPath ?? JSONPathNode.codingPath(path) }
+
     /// A required member with no zero value that the body left out: the error to throw.
     public func missing<Value>(_ name: String, as type: Value.Type) throws -> Value {
         throw DecodingError.keyNotFound(AnyCodingKey(name), DecodingError.Context(
-            codingPath: JSONPathNode.codingPath(path), debugDescription: "the required member \(name) is missing"))
+            codingPath: codingPath, debugDescription: "the required member \(name) is missing"))
     }
 
     /// Smithy error correction for a required structure member the body left out: the structure read from `{}`,
     /// or the missing member's error when that structure has required members of its own.
     public func correctingMissing<Value>(_ name: String, _ read: (JSONObjectReader) throws -> Value) throws -> Value {
         do {
-            return try read(JSONObjectReader(reader: JSONTapeReader(tape: try JSONTape(Data("{}".utf8))), index: 0, path: path))
+            return try read(JSONObjectReader(reader: JSONTapeReader(tape: try JSONTape(Data("{}".utf8))), index: 0, path: nil))
         } catch {
             return try missing(name, as: Value.self)
         }
@@ -98,77 +118,129 @@ public struct JSONObjectReader {
     public func unionMember(of typeName: String) throws -> (name: String, value: JSONValueReader) {
         var found: (name: String, value: JSONValueReader)?
         var count = 0
-        let node = reader.tape.nodes[index]
-        var keyIndex = index + 1
-        for _ in 0..<node.count {
-            let valueIndex = keyIndex + 1
-            if reader.kind(valueIndex) != .null, !reader.tape.string(at: keyIndex, equals: "__type") {
+        if let foreign {
+            let container = foreign.container
+            for key in container.allKeys where key.stringValue != "__type" && (try? container.decodeNil(forKey: key)) == false {
                 count += 1
-                let name = reader.tape.string(at: keyIndex)
-                found = (name, JSONValueReader(reader: reader, index: valueIndex, parent: path, key: .member(name)))
+                found = (key.stringValue, JSONValueReader(foreign: try container.superDecoder(forKey: key)))
             }
-            keyIndex = reader.tape.nodes[valueIndex].next
+        } else {
+            let node = reader.tape.nodes[index]
+            var keyIndex = index + 1
+            for _ in 0..<node.count {
+                let valueIndex = keyIndex + 1
+                if reader.kind(valueIndex) != .null, !reader.tape.string(at: keyIndex, equals: "__type") {
+                    count += 1
+                    let name = reader.tape.string(at: keyIndex)
+                    found = (name, JSONValueReader(reader: reader, index: valueIndex, parent: path, key: .member(name)))
+                }
+                keyIndex = reader.tape.nodes[valueIndex].next
+            }
         }
         guard count == 1, let found else {
             throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: JSONPathNode.codingPath(path),
-                debugDescription: "a \(typeName) union must have exactly one member set, found \(count)"))
+                codingPath: codingPath, debugDescription: "a \(typeName) union must have exactly one member set, found \(count)"))
         }
         return found
     }
 }
 
-/// One JSON value in a parsed body, read as the member's type: a mismatch is a `DecodingError` naming where.
+/// One JSON value, read as the member's type: a mismatch is a `DecodingError` naming where. A node of a parsed
+/// body, or a foreign decoder's value (see ``JSONObjectReader``).
 public struct JSONValueReader {
     let reader: JSONTapeReader
     let index: Int
     let parent: JSONPathNode?
     let key: JSONPathKey
+    /// Set when the value is a foreign decoder's (then the tape fields are unused).
+    let foreign: ForeignDecoder?
 
-    public func string() throws -> String { try reader.string(index, parent, key.codingKey) }
-    public func bool() throws -> Bool { try reader.bool(index, parent, key.codingKey) }
-    public func int() throws -> Int { try reader.integer(Int.self, index, parent, key.codingKey) }
-    public func int8() throws -> Int8 { try reader.integer(Int8.self, index, parent, key.codingKey) }
-    public func int16() throws -> Int16 { try reader.integer(Int16.self, index, parent, key.codingKey) }
-    public func int64() throws -> Int64 { try reader.integer(Int64.self, index, parent, key.codingKey) }
-    public func float() throws -> Float { Float(try reader.double(index, parent, key.codingKey)) }
-    public func double() throws -> Double { try reader.double(index, parent, key.codingKey) }
-    public func decimal() throws -> Decimal { try reader.decimal(index, parent, key.codingKey) }
-    /// Epoch seconds as a number, or a timestamp string in any of the forms the protocols allow.
-    public func timestamp() throws -> Date { try reader.date(index, parent, key.codingKey) }
-    /// Base64 text.
-    public func blob() throws -> Data { try reader.data(index, parent, key.codingKey) }
+    init(reader: JSONTapeReader, index: Int, parent: JSONPathNode?, key: JSONPathKey) {
+        self.reader = reader
+        self.index = index
+        self.parent = parent
+        self.key = key
+        foreign = nil
+    }
+
+    init(foreign decoder: any Decoder) {
+        reader = JSONTapeReader.unused
+        index = 0
+        parent = nil
+        key = .element(0)
+        foreign = ForeignDecoder(decoder)
+    }
+
+    public func string() throws -> String {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(String.self) }
+        return try reader.string(index, parent, key.codingKey)
+    }
+    public func bool() throws -> Bool {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Bool.self) }
+        return try reader.bool(index, parent, key.codingKey)
+    }
+    public func int() throws -> Int {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Int.self) }
+        return try reader.integer(Int.self, index, parent, key.codingKey)
+    }
+    public func int8() throws -> Int8 {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Int8.self) }
+        return try reader.integer(Int8.self, index, parent, key.codingKey)
+    }
+    public func int16() throws -> Int16 {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Int16.self) }
+        return try reader.integer(Int16.self, index, parent, key.codingKey)
+    }
+    public func int64() throws -> Int64 {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Int64.self) }
+        return try reader.integer(Int64.self, index, parent, key.codingKey)
+    }
+    public func float() throws -> Float {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Float.self) }
+        return Float(try reader.double(index, parent, key.codingKey))
+    }
+    public func double() throws -> Double {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Double.self) }
+        return try reader.double(index, parent, key.codingKey)
+    }
+    public func decimal() throws -> Decimal {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Decimal.self) }
+        return try reader.decimal(index, parent, key.codingKey)
+    }
+    /// Epoch seconds as a number, or a timestamp string in any of the forms the protocols allow (a foreign
+    /// decoder's own date strategy otherwise).
+    public func timestamp() throws -> Date {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Date.self) }
+        return try reader.date(index, parent, key.codingKey)
+    }
+    /// Base64 text (a foreign decoder's own data strategy otherwise).
+    public func blob() throws -> Data {
+        if let foreign { return try foreign.decoder.singleValueContainer().decode(Data.self) }
+        return try reader.data(index, parent, key.codingKey)
+    }
     /// Any JSON value.
-    public func document() throws -> JSONValue { try reader.decode(JSONValue.self, at: index, path: parent, key: key.codingKey) }
+    public func document() throws -> JSONValue {
+        if let foreign { return try JSONValue(from: foreign.decoder) }
+        return try reader.decode(JSONValue.self, at: index, path: parent, key: key.codingKey)
+    }
 
     /// A structure or union, read by `read`.
     public func object<Value>(_ read: (JSONObjectReader) throws -> Value) throws -> Value {
+        if let foreign { return try read(JSONObjectReader(decoder: foreign.decoder)) }
         guard reader.kind(index) == .object else { throw reader.mismatch([String: Any].self, index, parent, key.codingKey) }
         return try read(JSONObjectReader(reader: reader, index: index, path: JSONPathNode(parent: parent, key: key.codingKey)))
     }
 
     public func list<Element>(_ element: (JSONValueReader) throws -> Element) throws -> [Element] {
-        let path = try arrayPath()
         var values: [Element] = []
-        values.reserveCapacity(reader.tape.nodes[index].count)
-        var position = index + 1
-        for offset in 0..<reader.tape.nodes[index].count {
-            values.append(try element(JSONValueReader(reader: reader, index: position, parent: path, key: .element(offset))))
-            position = reader.tape.nodes[position].next
-        }
+        if foreign == nil { values.reserveCapacity(reader.tape.nodes[index].count) }
+        try forEachElement { item in values.append(try element(item)) }
         return values
     }
 
     public func sparseList<Element>(_ element: (JSONValueReader) throws -> Element) throws -> [Element?] {
-        let path = try arrayPath()
         var values: [Element?] = []
-        values.reserveCapacity(reader.tape.nodes[index].count)
-        var position = index + 1
-        for offset in 0..<reader.tape.nodes[index].count {
-            values.append(reader.kind(position) == .null
-                ? nil : try element(JSONValueReader(reader: reader, index: position, parent: path, key: .element(offset))))
-            position = reader.tape.nodes[position].next
-        }
+        try forEachElement { item in values.append(item.isNull ? nil : try element(item)) }
         return values
     }
 
@@ -184,15 +256,38 @@ public struct JSONValueReader {
     public func sparseMap<Element>(_ element: (JSONValueReader) throws -> Element) throws -> [String: Element?] {
         var values: [String: Element?] = [:]
         try forEachEntry { name, value in
-            if values.index(forKey: name) == nil {
-                values[name] = .some(value.reader.kind(value.index) == .null ? nil : try element(value))
-            }
+            if values.index(forKey: name) == nil { values[name] = .some(value.isNull ? nil : try element(value)) }
         }
         return values
     }
 
-    /// Each entry of an object, in order.
+    /// Whether the value is `null`.
+    private var isNull: Bool {
+        if let foreign { return (try? foreign.decoder.singleValueContainer().decodeNil()) ?? false }
+        return reader.kind(index) == .null
+    }
+
+    private func forEachElement(_ body: (JSONValueReader) throws -> Void) throws {
+        if let foreign {
+            var array = try foreign.decoder.unkeyedContainer()
+            while !array.isAtEnd { try body(JSONValueReader(foreign: try array.superDecoder())) }
+            return
+        }
+        guard reader.kind(index) == .array else { throw reader.mismatch([Any].self, index, parent, key.codingKey) }
+        let path = JSONPathNode(parent: parent, key: key.codingKey)
+        var position = index + 1
+        for offset in 0..<reader.tape.nodes[index].count {
+            try body(JSONValueReader(reader: reader, index: position, parent: path, key: .element(offset)))
+            position = reader.tape.nodes[position].next
+        }
+    }
+
     private func forEachEntry(_ body: (String, JSONValueReader) throws -> Void) throws {
+        if let foreign {
+            let object = try foreign.decoder.container(keyedBy: AnyCodingKey.self)
+            for key in object.allKeys { try body(key.stringValue, JSONValueReader(foreign: try object.superDecoder(forKey: key))) }
+            return
+        }
         guard reader.kind(index) == .object else { throw reader.mismatch([String: Any].self, index, parent, key.codingKey) }
         let path = JSONPathNode(parent: parent, key: key.codingKey)
         var keyIndex = index + 1
@@ -202,16 +297,16 @@ public struct JSONValueReader {
             keyIndex = reader.tape.nodes[keyIndex + 1].next
         }
     }
-
-    private func arrayPath() throws -> JSONPathNode {
-        guard reader.kind(index) == .array else { throw reader.mismatch([Any].self, index, parent, key.codingKey) }
-        return JSONPathNode(parent: parent, key: key.codingKey)
-    }
 }
 
-extension EmptyOutput: JSONShapeDecodable {
-    /// The empty output (or a union member targeting `Unit`): nothing to read.
-    public init(json: JSONObjectReader) throws {
-        self.init()
-    }
+/// A foreign decoder's keyed container, boxed (see ``JSONObjectReader``).
+final class ForeignContainer {
+    let container: KeyedDecodingContainer<AnyCodingKey>
+    init(_ container: KeyedDecodingContainer<AnyCodingKey>) { self.container = container }
+}
+
+/// A foreign decoder, boxed (see ``JSONValueReader``).
+final class ForeignDecoder {
+    let decoder: any Decoder
+    init(_ decoder: any Decoder) { self.decoder = decoder }
 }

@@ -14,7 +14,8 @@ public struct JSONTapeDecoder: Sendable {
     /// The value of type `type` in `data`; throws `DecodingError`, never traps, on any input.
     public func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
         let reader = JSONTapeReader(tape: try JSONTape(data))
-        if let shape = Value.self as? any JSONShapeDecodable.Type {
+        // `EmptyOutput` (an operation without output) takes any body, as its own `init(from:)` does.
+        if Value.self != EmptyOutput.self, let shape = Value.self as? any JSONShapeDecodable.Type {
             // A generated reader: no `Codable` on the way.
             guard reader.kind(0) == .object else { throw reader.mismatch([String: Any].self, 0, nil, nil) }
             return try shape.init(json: JSONObjectReader(reader: reader, index: 0, path: nil)) as! Value
@@ -29,6 +30,12 @@ final class JSONTapeReader {
 
     init(tape: JSONTape) {
         self.tape = tape
+    }
+
+    /// A reader of `null`, for the tape fields of a generated reader that reads a foreign decoder instead.
+    static var unused: JSONTapeReader {
+        // `null` is valid JSON: this parse cannot fail.
+        JSONTapeReader(tape: try! JSONTape(Data("null".utf8)))
     }
 
     func kind(_ index: Int) -> JSONTape.Kind { tape.nodes[index].kind }
