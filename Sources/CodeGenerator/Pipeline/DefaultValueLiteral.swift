@@ -28,7 +28,8 @@ enum DefaultValueLiteral {
             return "AWSJSONCoding.timestamp(\(SwiftLiteral.string(text)))"
         case (.blob, .string(let text)):
             let data = text.isEmpty ? "Data()" : "Data(base64Encoded: \(SwiftLiteral.string(text))) ?? Data()"
-            return context.isStreamedBlob(target) ? "ByteStream(\(data))" : data
+            guard context.isStreamedBlob(target) else { return data }
+            return text.isEmpty ? "ByteStream()" : "ByteStream(\(data))"
         case (.list, .array), (.set, .array):
             return "[]"
         case (.map, .object):
