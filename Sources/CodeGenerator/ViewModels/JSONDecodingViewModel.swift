@@ -23,6 +23,8 @@ struct JSONDecodingViewModel {
     let assignments: [Assignment]
     let unionCases: [UnionCase]
     let catchAllName: String
+    /// How a union binds its member's value: `value`, or `_` when every member targets `Unit` (nothing to read).
+    let unionValueBinding: String
 
     /// Nil unless the service speaks a JSON protocol and an output reaches `shape`.
     init?(shape: Shape, members: [MemberViewModel], context: ServiceContext, catchAllName: String = "") {
@@ -73,6 +75,7 @@ struct JSONDecodingViewModel {
         }
         self.assignments = assignments
         unionCases = cases
+        unionValueBinding = shape.members.contains { $0.target != ShapeID.unit } ? "value" : "_"
     }
 }
 
