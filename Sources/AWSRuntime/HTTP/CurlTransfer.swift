@@ -85,7 +85,7 @@ final class CurlTransfer: @unchecked Sendable {
         // body (a 20 MiB layer part's JSON) is not copied again.
         if let stream = request.bodyStream {
             do {
-                let reader = try UploadBodyReader(stream)
+                let reader = try UploadBodyReader(stream, idleTimeout: timeout)
                 lock.withLock { upload = reader }
             } catch {
                 return .failure(.connectionFailed("the request body could not be read: \(error)"))
@@ -187,6 +187,7 @@ final class CurlTransfer: @unchecked Sendable {
         case nil: break
         }
         if let error = upload?.error {
+            if error is UploadBodyReader.IdleTimeout { return .failure(.timedOut) }
             return .failure(.connectionFailed("the request body could not be read: \(error)"))
         }
         guard let code else { return .failure(.connectionFailed("the transfer ended without a result")) }

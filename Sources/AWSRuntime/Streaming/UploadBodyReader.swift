@@ -12,6 +12,8 @@ final class UploadBodyReader: @unchecked Sendable {
     }
 
     private let source: Source
+    /// The longest the transport waits for the caller's sequence to yield; then the transfer fails as timed out.
+    private let idleTimeout: TimeInterval
     /// The length a sequence was given (and `Content-Length` states): exactly this many bytes are sent.
     private let expectedLength: Int64?
     private var delivered: Int64 = 0
@@ -33,7 +35,11 @@ final class UploadBodyReader: @unchecked Sendable {
         return failure
     }
 
-    init(_ stream: ByteStream) throws {
+    /// The caller's sequence did not yield within the idle timeout.
+    struct IdleTimeout: Error {}
+
+    init(_ stream: ByteStream, idleTimeout: Duration = .seconds(60)) throws {
+        self.idleTimeout = Double(idleTimeout.components.seconds) + Double(idleTimeout.components.attoseconds) / 1e18
         switch stream.source {
         case .file(let url, let length):
             source = .file(try FileChunkReader(url: url, length: length))
@@ -66,6 +72,13 @@ final class UploadBodyReader: @unchecked Sendable {
         }
     }
 
+    /// Waits (under the lock) for the pump to change something; false, with the failure set, after the idle timeout.
+    private func waitForPump() -> Bool {
+        if condition.wait(until: Date(timeIntervalSinceNow: idleTimeout)) { return true }
+        failure = IdleTimeout()
+        return false
+    }
+
     /// Stops reading: a blocked ``read(into:)`` returns nil, and the chunk task ends.
     func cancel() {
         condition.lock()
@@ -81,7 +94,7 @@ final class UploadBodyReader: @unchecked Sendable {
     private func readChunk(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
         condition.lock()
         while queue.isEmpty && !ended && !cancelled {
-            condition.wait()
+            if !waitForPump() { break }
         }
         if cancelled || (queue.isEmpty && failure != nil) {
             condition.unlock()
@@ -103,7 +116,17 @@ final class UploadBodyReader: @unchecked Sendable {
             // the last stated bytes go out, wait for the sequence to end, and refuse it if it goes on.
             var mismatch = delivered + Int64(count) > expectedLength
             if !mismatch, delivered + Int64(count) == expectedLength {
-                while queued - offset - count == 0 && !ended && !cancelled { condition.wait() }
+                while queued - offset - count == 0 && !ended && !cancelled {
+                    // The pump may be parked on a full queue (this very chunk): let it go on to the end.
+                    if let waiter = pumpWaiter {
+                        pumpWaiter = nil
+                        condition.unlock()
+                        waiter.resume()
+                        condition.lock()
+                        continue
+                    }
+                    if !waitForPump() { break }
+                }
                 mismatch = queued - offset - count > 0
             }
             if mismatch || cancelled || failure != nil {
@@ -177,6 +200,8 @@ final class UploadBodyReader: @unchecked Sendable {
             return
         }
         pumpWaiter = continuation
+        // A reader waiting for the end of the sequence must see the pump park, to let it go on.
+        condition.broadcast()
         condition.unlock()
     }
 

@@ -135,6 +135,46 @@ final class StreamedBodyTransferTests: XCTestCase {
         XCTAssertTrue(server.requests.allSatisfy { $0.bodyLength != 3_000 }, "no truncated body was completed")
     }
 
+    /// Chunks as large as the read-ahead (1 MiB), with their length: before the last bytes go out the reader waits
+    /// for the sequence to end, while the task reading it waits for room. The end-to-end S3 test found this
+    /// deadlock; it must not come back.
+    func testChunksAsLargeAsTheReadAheadAreSentWithTheirLength() async throws {
+        let server = try BulkHTTPServer { _ in BulkHTTPServer.Answer() }
+        defer { server.stop() }
+        let size = 3 << 20
+        let chunks = AsyncStream<Data> { continuation in
+            for offset in stride(from: 0, to: size, by: 1 << 20) {
+                continuation.yield(BulkHTTPServer.pattern(from: offset, count: 1 << 20))
+            }
+            continuation.finish()
+        }
+        let request = HTTPRequest(method: "PUT", url: server.baseURL, headers: ["Content-Length": String(size)],
+                                  bodyStream: ByteStream(chunks, length: Int64(size)))
+        let response = try await client.send(request, timeout: .seconds(10))
+        XCTAssertEqual(response.statusCode, 200)
+        XCTAssertEqual(server.requests.first?.bodyLength, size)
+        XCTAssertEqual(server.requests.first?.bodySHA256, sha256OfPattern(count: size))
+    }
+
+    /// A sequence that stops yielding is an idle wait like any other: the call times out instead of hanging.
+    func testASequenceThatStallsTimesOut() async throws {
+        let server = try BulkHTTPServer { _ in BulkHTTPServer.Answer() }
+        defer { server.stop() }
+        let (chunks, continuation) = AsyncStream<Data>.makeStream()
+        continuation.yield(Data(count: 1_000))
+        defer { continuation.finish() }
+        let request = HTTPRequest(method: "PUT", url: server.baseURL, headers: ["Content-Length": "5000"],
+                                  bodyStream: ByteStream(chunks, length: 5_000))
+        let started = ContinuousClock.now
+        do {
+            _ = try await client.send(request, timeout: .seconds(1))
+            XCTFail("a stalled body must time out")
+        } catch let error as HTTPClientError {
+            XCTAssertEqual(error, .timedOut)
+        }
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(5))
+    }
+
     /// A streamed upload takes as long as it takes: only a wait without progress longer than the timeout fails it.
     func testASlowButSteadyUploadOutlastsTheTimeout() async throws {
         let server = try BulkHTTPServer { _ in BulkHTTPServer.Answer() }
