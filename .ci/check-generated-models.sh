@@ -15,7 +15,7 @@ for name in ecr-public ecr dynamodb secrets-manager sso sso-oidc lambda transcri
     if [ -f "$shared/models/$name.json" ]; then models+=("$shared/models/$name.json")
     else echo "SKIPPED: $shared/models/$name.json is missing"; fi
 done
-for name in awsJson1_1 awsJson1_0 restJson1 apigateway glacier awsQuery ec2Query restXml restXmlWithNamespace s3 rpcv2Cbor; do
+for name in awsJson1_1 awsJson1_0 restJson1 apigateway glacier machinelearning awsQuery ec2Query restXml restXmlWithNamespace s3 rpcv2Cbor; do
     if [ -f "$shared/testdata/protocol-tests/$name.json" ]; then models+=("$shared/testdata/protocol-tests/$name.json")
     else echo "SKIPPED: $shared/testdata/protocol-tests/$name.json is missing"; fi
 done

@@ -115,7 +115,8 @@ struct OperationCall: Sendable {
         async throws -> HTTPResponse
     {
         var request = HTTPRequest(
-            method: self.request.method, url: try requestURL(endpoint: target.endpoint), headers: self.request.headers,
+            method: self.request.method, url: try requestURL(endpoint: self.request.endpoint ?? target.endpoint),
+            headers: self.request.headers,
             body: body.data, bodyStream: body.stream)
         request.headers.add(name: "User-Agent", value: state.userAgent)
         for (name, values) in target.headers.sorted(by: { $0.key < $1.key }) {

@@ -36,9 +36,11 @@ public struct ServiceMetadata: Sendable {
     public var codec: any ProtocolCodec {
         switch wireProtocol {
         case .awsJson1_0:
-            return AWSJSONCodec(version: "1.0", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible)
+            return AWSJSONCodec(version: "1.0", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible,
+                                customization: customization)
         case .awsJson1_1:
-            return AWSJSONCodec(version: "1.1", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible)
+            return AWSJSONCodec(version: "1.1", targetPrefix: targetPrefix, isQueryCompatible: isAWSQueryCompatible,
+                                customization: customization)
         case .restJson1:
             return RestJSONCodec(customization: customization)
         case .awsQuery:
@@ -52,12 +54,13 @@ public struct ServiceMetadata: Sendable {
         }
     }
 
-    /// What the service needs beyond its protocol (API Gateway, Glacier), by its SDK id.
+    /// What the service needs beyond its protocol (API Gateway, Glacier, Machine Learning, S3), by its SDK id.
     public var customization: ServiceCustomization? {
         switch sdkId {
         case "API Gateway": return .apiGateway
         case "Glacier": return .glacier(apiVersion: apiVersion)
         case "S3": return .s3
+        case "Machine Learning": return .machineLearning
         default: return nil
         }
     }

@@ -12,6 +12,8 @@ public enum ServiceCustomization: Sendable, Hashable {
     /// object keys may hold `.` and `..` segments; requests are signed with S3's SigV4 rules; GetBucketLocation's
     /// output is its root element.
     case s3
+    /// Machine Learning: Predict is sent to the endpoint its input names (`PredictEndpoint`), as every AWS SDK does.
+    case machineLearning
 
     /// The operation's URI pattern as the service is called: S3 drops its leading `/{Bucket}`, which the
     /// endpoint rules place in the host or the endpoint's path (`/{Bucket}?list-type=2` keeps no path at all,
@@ -55,7 +57,7 @@ public enum ServiceCustomization: Sendable, Hashable {
     /// Adds the service's headers to the encoded request of `operation`.
     func adjust(_ request: inout EncodedRequest, operation: String) {
         switch self {
-        case .s3:
+        case .s3, .machineLearning:
             break
         case .apiGateway:
             if !request.headers.contains("Accept") { request.headers.add(name: "Accept", value: "application/json") }

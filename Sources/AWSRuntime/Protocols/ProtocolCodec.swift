@@ -51,6 +51,9 @@ public struct EncodedRequest: Sendable {
     public var body: Data
     /// A streaming blob payload sent as it is read (from a file or a sequence of chunks), instead of `body`.
     public var bodyStream: ByteStream?
+    /// An endpoint the input names for this call (Machine Learning's `PredictEndpoint`), used instead of the one
+    /// the rules resolve.
+    public var endpoint: URL?
 
     /// A request with every part given.
     public init(method: String, path: String, query: [(name: String, value: String?)] = [], headers: HTTPHeaders = HTTPHeaders(),

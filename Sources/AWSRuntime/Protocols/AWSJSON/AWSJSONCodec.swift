@@ -9,12 +9,15 @@ public struct AWSJSONCodec: ProtocolCodec {
     public var targetPrefix: String
     /// The service is `awsQueryCompatible`: it is asked for, and may send, legacy awsQuery error codes.
     public var isQueryCompatible: Bool
+    /// What the service needs beyond the protocol, if anything.
+    public var customization: ServiceCustomization?
 
     /// A codec for one service.
-    public init(version: String, targetPrefix: String, isQueryCompatible: Bool) {
+    public init(version: String, targetPrefix: String, isQueryCompatible: Bool, customization: ServiceCustomization? = nil) {
         self.version = version
         self.targetPrefix = targetPrefix
         self.isQueryCompatible = isQueryCompatible
+        self.customization = customization
     }
 
     public func encode<Input: OperationInput>(_ input: Input, operation: String, context: RequestEncodingContext) throws
@@ -29,7 +32,24 @@ public struct AWSJSONCodec: ProtocolCodec {
             // Asks the service to report errors with their awsQuery codes in `x-amzn-query-error`.
             headers.add(name: "x-amzn-query-mode", value: "true")
         }
-        return EncodedRequest(method: "POST", path: "/", headers: headers, body: try encoder.encode(input))
+        var request = EncodedRequest(method: "POST", path: "/", headers: headers, body: try encoder.encode(input))
+        if case .machineLearning = customization, operation == "Predict" {
+            request.endpoint = try Self.predictEndpoint(in: request.body, operation: operation)
+        }
+        return request
+    }
+
+    /// The `PredictEndpoint` member of an encoded Predict input, checked to be an HTTP(S) URL with a host.
+    private static func predictEndpoint(in body: Data, operation: String) throws -> URL? {
+        struct PredictInput: Decodable {
+            let PredictEndpoint: String?
+        }
+        guard let text = try JSONTapeDecoder().decode(PredictInput.self, from: body).PredictEndpoint else { return nil }
+        guard let url = URL(string: text), ["https", "http"].contains(url.scheme?.lowercased() ?? ""),
+              let host = url.host, !host.isEmpty else {
+            throw ClientRuntimeError.invalidRequest(operation: operation, reason: "PredictEndpoint is not an HTTP(S) URL with a host")
+        }
+        return url
     }
 
     public func decode<Output: Decodable & Sendable>(_ type: Output.Type, from response: HTTPResponse, operation: String)
