@@ -138,19 +138,61 @@ final class GenerationWarningTests: XCTestCase {
         XCTAssertFalse(source.contains("extension OpInput: HTTPStreamingOutput"), "an input is never a streaming output")
     }
 
-    /// Generated as plain values, event-stream operations would compile and fail on every call: they are left
-    /// out, with a warning, and the rest of the service is generated.
-    func testEventStreamOperationsAreLeftOutWithAWarning() throws {
+    /// Generated as plain values, event-stream operations of a protocol whose clients do not stream events yet
+    /// would compile and fail on every call: they are left out, with a warning, and the rest is generated.
+    func testEventStreamOperationsOfOtherProtocolsAreLeftOutWithAWarning() throws {
         let text = GeneratorFixture.serviceModel(extraShapes: #"""
             "t.s#OpInput": {"type": "structure", "members": {"events": {"target": "t.s#Events"}}},
             "t.s#Events": {"type": "union", "traits": {"smithy.api#streaming": {}}, "members": {"tick": {"target": "t.s#Tick"}}},
             "t.s#Tick": {"type": "structure", "members": {}}
             """#)
         XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
-            #"warning: t.s#Op is left out: its member t.s#OpInput$events is an event stream, which is not supported yet [shape t.s#Op at $.shapes["t.s#Op"]]"#,
+            #"warning: t.s#Op is left out: its member t.s#OpInput$events is an event stream, which awsJson1_1 clients do not support yet [shape t.s#Op at $.shapes["t.s#Op"]]"#,
         ])
         let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
         XCTAssertFalse(files.map(\.contents).joined().contains("func op("), "the operation is not generated")
+    }
+
+    /// restJson1 event streams are generated: the member is an `AsyncEventStream` of the union, sent and read as
+    /// messages; the union's error members are thrown as the service's error type; the output returns at the
+    /// response's headers.
+    func testRestJSONEventStreamsAreGenerated() throws {
+        let text = #"""
+            {"smithy": "2.0", "shapes": {
+              "t.s#Svc": {"type": "service", "version": "1", "operations": [{"target": "t.s#Op"}],
+                          "traits": {"aws.protocols#restJson1": {}, "aws.api#service": {"sdkId": "Test"}}},
+              "t.s#Op": {"type": "operation", "input": {"target": "t.s#OpInput"}, "output": {"target": "t.s#OpOutput"},
+                         "traits": {"smithy.api#http": {"method": "POST", "uri": "/op"}}},
+              "t.s#OpInput": {"type": "structure", "members": {
+                  "audio": {"target": "t.s#Audio", "traits": {"smithy.api#httpPayload": {}, "smithy.api#required": {}}}}},
+              "t.s#OpOutput": {"type": "structure", "members": {
+                  "id": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "x-id", "smithy.api#required": {}}},
+                  "results": {"target": "t.s#Results", "traits": {"smithy.api#httpPayload": {}}}}},
+              "t.s#Audio": {"type": "union", "traits": {"smithy.api#streaming": {}}, "members": {"chunk": {"target": "t.s#Chunk"}}},
+              "t.s#Chunk": {"type": "structure", "members": {
+                  "bytes": {"target": "smithy.api#Blob", "traits": {"smithy.api#eventPayload": {}}}}},
+              "t.s#Results": {"type": "union", "traits": {"smithy.api#streaming": {}}, "members": {
+                  "text": {"target": "t.s#Text"}, "failed": {"target": "t.s#Failed"}}},
+              "t.s#Text": {"type": "structure", "members": {
+                  "seq": {"target": "smithy.api#Integer", "traits": {"smithy.api#eventHeader": {}}},
+                  "words": {"target": "smithy.api#String"}}},
+              "t.s#Failed": {"type": "structure", "members": {"message": {"target": "smithy.api#String"}},
+                             "traits": {"smithy.api#error": "server"}}
+            }}
+            """#
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [])
+        let source = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text)).map(\.contents).joined()
+        for expected in [
+            "public var audio: AsyncEventStream<Audio>", "audio: AsyncEventStream<Audio> = AsyncEventStream()",
+            "request.eventStreamPayload(self.audio)", "self.results = response.eventStream(Results.self, errors: TestError.self)",
+            "try response.required(try response.header(\"x-id\", as: String.self), header: \"x-id\")",
+            "extension OpOutput: HTTPStreamingOutput {}", "extension Results: EventStreamUnion",
+            "case \"failed\": return \"Failed\"", "static let failed = Code(rawValue: \"Failed\")",
+            "value.seq = try message.header(\"seq\", as: Int.self)", "var value = try message.body(Text.self)",
+            "value.bytes = message.payloadBytes()", "message.payloadBytes(value.bytes)",
+        ] {
+            XCTAssertTrue(source.contains(expected), "generated code lacks \(expected)")
+        }
     }
 
     func testAPaginatorWhoseTokenLeadsNowhereIsWarnedAboutOnce() throws {

@@ -42,8 +42,9 @@ struct OperationCall: Sendable {
         let body = try await StreamedBody.prepare(
             request, transportStreams: state.httpClient.streamsBodies,
             sendsStreamsUnsigned: runtime.metadata.customization?.sendsStreamsUnsigned ?? false)
-        // A sequence of chunks is read once: a failed attempt cannot send it again.
-        if !body.isReplayable { strategy.maxAttempts = 1 }
+        // A sequence of chunks, or of events, is read once: a failed attempt cannot send it again.
+        let isReplayable = body.isReplayable && request.eventStream == nil
+        if !isReplayable { strategy.maxAttempts = 1 }
         let streamsOutput = Output.self is any HTTPStreamingOutput.Type
 
         var attempt = 1
@@ -85,7 +86,7 @@ struct OperationCall: Sendable {
             case .clockSkew(let failure, let serverDate) where !correctedClock:
                 // Correct the clock once, and retry without spending an attempt or quota; a body read once cannot
                 // be sent again.
-                guard body.isReplayable else { throw failure }
+                guard isReplayable else { throw failure }
                 correctedClock = true
                 state.clockOffset.withLock { $0 = serverDate.timeIntervalSinceNow }
                 _ = failure
@@ -126,7 +127,9 @@ struct OperationCall: Sendable {
         for hook in configuration.hooks { try await hook.willSend(&request, context: hookContext) }
         // Stated (and signed) rather than left to the transport, after the hooks, which may change the body; a
         // GET or DELETE without a body has none.
-        if let stream = request.bodyStream {
+        if self.request.eventStream != nil {
+            // Events are sent as they come: no length is known, and libcurl sends the body chunked.
+        } else if let stream = request.bodyStream {
             // Unknown: libcurl sends it chunked.
             if let length = stream.length { request.headers["Content-Length"] = String(length) }
         } else if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
@@ -140,21 +143,44 @@ struct OperationCall: Sendable {
                 operation: operation, reason: "\(name) holds a line break, NUL or another character a header cannot carry")
         }
 
+        var eventSigner: EventStreamSigner?
         switch auth {
         case .sigV4:
             let credentials = try await state.credentials.credentials()
             let offset = state.clockOffset.withLock { $0 }
             var options = runtime.metadata.customization?.signingOptions ?? SigV4Options()
-            if request.bodyStream != nil {
+            if self.request.eventStream != nil {
+                // The request's signature covers its headers; each event is signed on its own, chained from it.
+                options.payloadSHA256 = EventStreamSigner.streamingPayloadHash
+                if !options.addContentSHA256Header {
+                    request.headers["X-Amz-Content-Sha256"] = EventStreamSigner.streamingPayloadHash
+                }
+            } else if request.bodyStream != nil {
                 if let hash = body.payloadSHA256 { options.payloadSHA256 = hash } else { options.unsignedPayload = true }
             }
-            try state.signer.sign(
+            let signature = try state.signer.sign(
                 &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
                 date: Date().addingTimeInterval(offset), options: options)
+            if self.request.eventStream != nil {
+                eventSigner = EventStreamSigner(
+                    seedSignature: signature.signature, credentials: credentials, region: target.region,
+                    signingName: runtime.metadata.signingName, keyCache: state.signer.keyCache)
+            }
         case .bearerToken:
             request.headers["Authorization"] = "Bearer " + (try await bearerToken(for: request.url))
         case .anonymous:
             break
+        }
+        if let events = self.request.eventStream {
+            let clockOffset = state.clockOffset.withLock { $0 }
+            let frames = events.frames(signer: eventSigner, now: { Date().addingTimeInterval(clockOffset) })
+            if state.httpClient.streamsBodies {
+                request.bodyStream = frames
+            } else {
+                // A transport that cannot stream sends the events at once, when the caller's sequence has ended.
+                request.body = try await frames.collect(upTo: Int.max)
+                request.headers["Content-Length"] = String(request.body.count)
+            }
         }
         if !configuration.hooks.isEmpty {
             var redacted = request

@@ -46,6 +46,13 @@ public struct EventStreamEncoder: Sendable {
         return data
     }
 
+    /// The wire form of `headers` alone, as event signing hashes them.
+    static func headerBytes(_ headers: [EventStreamHeader]) throws(EventStreamError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for header in headers { try append(header, to: &bytes) }
+        return bytes
+    }
+
     private static func append(_ header: EventStreamHeader, to bytes: inout [UInt8]) throws(EventStreamError) {
         let name = Array(header.name.utf8)
         guard name.count <= Int(UInt8.max) else {

@@ -51,6 +51,8 @@ public struct EncodedRequest: Sendable {
     public var body: Data
     /// A streaming blob payload sent as it is read (from a file or a sequence of chunks), instead of `body`.
     public var bodyStream: ByteStream?
+    /// An input event stream, sent as signed messages instead of `body` (restJson1's Transcribe, Bedrock).
+    public var eventStream: EventStreamRequestBody?
     /// An endpoint the input names for this call (Machine Learning's `PredictEndpoint`), used instead of the one
     /// the rules resolve.
     public var endpoint: URL?

@@ -130,6 +130,8 @@ public enum SwiftNaming {
         "XMLDecodable", "XMLValueError", "XMLEncodable", "XMLBodyWriter", "XMLNamespace", "RestXMLCodec",
         "CBOREncoder", "CBORDecoder", "RPCv2CBORCodec", "EventStreamHeaderValue", "EventStreamHeader",
         "EventStreamMessage", "EventStreamError", "EventStreamFraming", "EventStreamEncoder", "EventStreamDecoder",
+        "AsyncEventStream", "EventStreamUnion", "EventMessageReader", "EventMessageWriter", "EventMessageError",
+        "EventStreamRequestBody", "EventStreamSigner",
         "AnyCodingKey", "Boxed", "CachingCredentialProvider", "CanonicalRequest", "Client", "ClientConfiguration",
         "ClientRateLimiter", "ClientRuntimeError", "ConfigError", "ConstraintViolation",
         "ContainerCredentialProvider", "CredentialProvider", "CredentialProviderChain", "CredentialProviderError",

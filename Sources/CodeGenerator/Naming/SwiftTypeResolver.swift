@@ -34,6 +34,8 @@ struct SwiftTypeResolver {
             return shape.traits.isSparse ? "[String: \(element)?]" : "[String: \(element)]"
         case .structure where shape.id == ShapeID.unit:
             return "EmptyOutput"
+        case .union where context.isEventStream(shape):
+            return "AsyncEventStream<\(context.names[shape.id] ?? shape.id.name)>"
         case .structure, .union, .enum, .intEnum:
             return context.names[shape.id] ?? shape.id.name
         case .operation, .resource, .service, .member:

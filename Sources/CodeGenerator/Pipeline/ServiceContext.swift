@@ -117,7 +117,7 @@ struct ServiceContext {
             }
             operations = operations.filter { allowList.contains($0.id.name) }
         }
-        operations = Self.leavingOutEventStreams(operations, model: model, diagnostics: diagnostics)
+        operations = Self.leavingOutEventStreams(operations, model: model, wireProtocol: wireProtocol, diagnostics: diagnostics)
         self.operations = operations
         Self.checkOperationNames(operations, diagnostics: diagnostics)
 
@@ -131,6 +131,10 @@ struct ServiceContext {
             roots += operation.errors
             outputRoots += operation.errors
             errorIDs.formUnion(operation.errors)
+        }
+        for error in Self.eventStreamErrors(of: operations, model: model) where errorIDs.insert(error).inserted {
+            roots.append(error)
+            outputRoots.append(error)
         }
         let reachable = Self.closure(from: roots, in: model)
         inputClosure = Self.closure(from: inputRoots, in: model)
@@ -155,7 +159,8 @@ struct ServiceContext {
         names = TypeNameTable(shapes: reachableShapes, serviceName: serviceName, service: service, diagnostics: diagnostics)
         Self.checkMemberNames(of: reachableShapes, diagnostics: diagnostics)
         Self.warnAboutStreaming(
-            in: reachableShapes, model: model, streamsBlobs: wireProtocol.usesHTTPBindings, diagnostics: diagnostics)
+            in: reachableShapes, model: model, streamsBlobs: wireProtocol.usesHTTPBindings,
+            streamsEvents: wireProtocol == .restJson1, diagnostics: diagnostics)
         if wireProtocol.usesXMLBodies {
             XMLNameCheck(diagnostics: diagnostics).check(shapes: reachableShapes, model: model)
         }
@@ -165,32 +170,51 @@ struct ServiceContext {
         try diagnostics.throwIfErrors()
     }
 
-    /// Operations whose input or output is an event stream are left out, with a warning, until the runtime
-    /// speaks event streams: generated as plain values they would compile and then fail on every call.
-    private static func leavingOutEventStreams(_ operations: [Shape], model: Model, diagnostics: DiagnosticCollector)
-        -> [Shape]
-    {
-        operations.filter { operation in
+    /// Operations with an event stream the protocol cannot carry are left out, with a warning: generated as plain
+    /// values they would compile and then fail on every call. restJson1 carries input, output and duplex streams.
+    private static func leavingOutEventStreams(
+        _ operations: [Shape], model: Model, wireProtocol: WireProtocol, diagnostics: DiagnosticCollector
+    ) -> [Shape] {
+        guard wireProtocol != .restJson1 else { return operations }
+        return operations.filter { operation in
             let structures = [operation.input, operation.output].compactMap { $0.flatMap(model.shape) }
             let stream = structures.lazy.flatMap(\.members).first { member in
                 model.shape(member.target).map { $0.type == .union && $0.traits.isStreaming } ?? false
             }
             guard let stream else { return true }
             diagnostics.warning(
-                "\(operation.id) is left out: its member \(stream.id) is an event stream, which is not supported yet",
+                "\(operation.id) is left out: its member \(stream.id) is an event stream, which \(wireProtocol.rawValue) clients do not support yet",
                 shape: operation.id, path: operation.jsonPath)
             return false
         }
     }
 
+    /// The error structures an event stream union names as members: its exception events, thrown from the
+    /// stream as the service's error type.
+    private static func eventStreamErrors(of operations: [Shape], model: Model) -> [ShapeID] {
+        var errors: [ShapeID] = []
+        for operation in operations {
+            let structures = [operation.input, operation.output].compactMap { $0.flatMap(model.shape) }
+            for member in structures.flatMap(\.members) {
+                guard let union = model.shape(member.target), union.type == .union, union.traits.isStreaming else { continue }
+                errors += union.members.map(\.target).filter { model.shape($0)?.traits.errorFault != nil }
+            }
+        }
+        return errors
+    }
+
     /// Event streams, and streaming blobs of protocols without HTTP bindings, are generated as whole in-memory
     /// values: the client compiles, but such an operation does not behave as the service expects.
-    private static func warnAboutStreaming(in shapes: [Shape], model: Model, streamsBlobs: Bool, diagnostics: DiagnosticCollector) {
+    private static func warnAboutStreaming(
+        in shapes: [Shape], model: Model, streamsBlobs: Bool, streamsEvents: Bool, diagnostics: DiagnosticCollector
+    ) {
         for shape in shapes where shape.type == .structure {
             for member in shape.members {
                 guard let target = model.shape(member.target), target.traits.isStreaming else { continue }
                 // Payloads of the REST protocols stream (`ByteStream`).
                 if target.type == .blob && streamsBlobs { continue }
+                // restJson1 event streams are read and sent as they flow (`AsyncEventStream`).
+                if target.type == .union && streamsEvents { continue }
                 let what = target.type == .union ? "an event stream" : "a streaming blob"
                 diagnostics.warning(
                     "\(member.id) is \(what), which is not supported yet: it is generated as a whole value read into memory",
@@ -251,6 +275,11 @@ struct ServiceContext {
     }
 
     func isError(_ shape: Shape) -> Bool { shape.traits.errorFault != nil }
+
+    /// Whether `shape` is an event stream (a `@streaming` union), generated as `AsyncEventStream` of the union.
+    func isEventStream(_ shape: Shape) -> Bool {
+        shape.type == .union && shape.traits.isStreaming
+    }
 
     /// Where `member` of `container` goes on the wire under this service's protocol: nil for a body member.
     func httpBinding(of member: Member, in container: Shape) -> HTTPBinding? {

@@ -34,6 +34,7 @@ struct HTTPBindingsViewModel {
     /// Nil unless the protocol binds `shape`'s members: operation inputs always get bindings (they say whether
     /// a body is sent); outputs and errors only when a member is bound.
     init?(shape: Shape, members: [MemberViewModel], context: ServiceContext) {
+        let errorTypeName = context.names.errorName
         guard context.httpBoundShapes.contains(shape.id) else { return nil }
         let isInput = context.operations.contains { $0.input == shape.id }
         let hasBoundMembers = members.contains { $0.httpBinding != nil }
@@ -50,16 +51,25 @@ struct HTTPBindingsViewModel {
         var requests: [RequestBinding] = []
         var responses: [ResponseBinding] = []
         var streamsPayload = false
+        let hasEventStream = shape.members.contains { member in
+            context.model.shape(member.target).map(context.isEventStream) ?? false
+        }
         for (member, view) in zip(shape.members, members) {
             guard let binding = view.httpBinding, let target = context.model.shape(member.target) else { continue }
             let kind = ValueKind(target: target, member: member, context: context)
             if isInput, let request = Self.request(binding, view: view, member: member, kind: kind) {
                 requests.append(request)
             }
-            if case .stream = kind, binding == .payload { streamsPayload = true }
-            if isOutput, let expression = Self.response(binding, kind: kind, type: view.type) {
-                let alwaysSet: Bool
-                if case .stream = kind { alwaysSet = true } else { alwaysSet = binding == .responseCode }
+            if kind.streams, binding == .payload { streamsPayload = true }
+            if isOutput, let expression = Self.response(binding, kind: kind, errorTypeName: errorTypeName) {
+                let alwaysSet = kind.streams || binding == .responseCode
+                if hasEventStream, !view.isOptional, case .header(let name) = binding {
+                    // An event stream's initial response must carry its required members.
+                    responses.append(ResponseBinding(
+                        storageName: view.storageName,
+                        expression: "try response.required(\(expression), header: \(SwiftLiteral.string(name)))"))
+                    continue
+                }
                 responses.append(ResponseBinding(
                     storageName: view.storageName,
                     expression: view.isOptional || alwaysSet ? expression : "\(expression) ?? self.\(view.storageName)"))
@@ -77,6 +87,8 @@ struct HTTPBindingsViewModel {
         case blob(mediaType: String?)
         /// A streaming blob payload (`ByteStream`).
         case stream(mediaType: String?)
+        /// An event stream payload (`AsyncEventStream` of the union `union`).
+        case eventStream(union: String)
         case mediaTypeString(mediaType: String)
         case string(mediaType: String?)
         case stringEnum(type: String)
@@ -93,6 +105,8 @@ struct HTTPBindingsViewModel {
                 self = .timestamp(format: format ?? "")
             case .blob where context.isStreamedBlob(target):
                 self = .stream(mediaType: target.traits.mediaType)
+            case .union where context.isEventStream(target):
+                self = .eventStream(union: context.names[target.id] ?? target.id.name)
             case .blob:
                 self = .blob(mediaType: target.traits.mediaType)
             case .string where target.traits.legacyEnumDefinitions == nil:
@@ -115,6 +129,14 @@ struct HTTPBindingsViewModel {
                 self = .shape(type: resolver.type(of: target.id), isStructure: target.type == .structure)
             default:
                 self = .scalar(type: resolver.type(of: target.id))
+            }
+        }
+
+        /// Whether the payload streams, so the call returns at the response's headers.
+        var streams: Bool {
+            switch self {
+            case .stream, .eventStream: return true
+            default: return false
             }
         }
 
@@ -165,6 +187,8 @@ struct HTTPBindingsViewModel {
             case .blob(let mediaType):
                 return RequestBinding(method: "blobPayload",
                                       arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
+            case .eventStream:
+                return RequestBinding(method: "eventStreamPayload", arguments: value)
             case .stream(let mediaType):
                 return RequestBinding(method: "streamPayload",
                                       arguments: value + (mediaType.map { ", contentType: \(SwiftLiteral.string($0))" } ?? ""))
@@ -189,7 +213,7 @@ struct HTTPBindingsViewModel {
         }
     }
 
-    private static func response(_ binding: HTTPBinding, kind: ValueKind, type: String) -> String? {
+    private static func response(_ binding: HTTPBinding, kind: ValueKind, errorTypeName: String) -> String? {
         func format(_ format: String) -> String { format.isEmpty ? "" : ", format: \(format)" }
         switch binding {
         case .header(let name):
@@ -220,6 +244,7 @@ struct HTTPBindingsViewModel {
             switch kind {
             case .blob: return "response.payloadBytes()"
             case .stream: return "response.payloadStream()"
+            case .eventStream(let union): return "response.eventStream(\(union).self, errors: \(errorTypeName).self)"
             case .string, .mediaTypeString: return "response.payloadText()"
             case .stringEnum(let enumType): return "response.payloadText().map(\(enumType).init(rawValue:))"
             case .shape(let shapeType, _): return "try response.payload(\(shapeType).self)"

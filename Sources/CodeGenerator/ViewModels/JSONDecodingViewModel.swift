@@ -51,7 +51,7 @@ struct JSONDecodingViewModel {
             }
             let view = members[index]
             let type = resolver.type(of: target.id)
-            if view.httpBinding != nil {
+            if !view.isBodyMember {
                 // Read from the headers, status or payload by the HTTP binding code, after the body.
                 let unset = target.type == .structure
                     ? "try json.correctingMissing(\(nameLiteral), \(type).init(json:))"

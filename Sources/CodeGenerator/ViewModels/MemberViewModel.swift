@@ -38,8 +38,11 @@ struct MemberViewModel {
     /// What a required member holds when a response leaves it out: its default, else its type's zero value;
     /// nil when it has none (enums, structures, unions) or the member is optional.
     let absentValue: String?
+    /// Whether an event puts the member in a message header or makes it the payload (`eventHeader`,
+    /// `eventPayload`), so it is not part of the event's document.
+    let isEventBound: Bool
     /// Whether the member is in the body (`CodingKeys`): every member unless it is bound elsewhere.
-    var isBodyMember: Bool { httpBinding == nil }
+    var isBodyMember: Bool { httpBinding == nil && !isEventBound }
     var separator: String = ","
 }
 
@@ -60,7 +63,9 @@ extension MemberViewModel {
         // Smithy 1.0: a member is non-null when its target has a default (the Primitive* prelude shapes).
         let defaultNode = member.traits.defaultValue
             ?? (context.model.isSmithy1 ? target?.traits.defaultValue : nil)
-        let defaultExpression = defaultNode.flatMap { node in
+        // An event stream is never nil: unset, it has no events.
+        let isEventStream = target.map(context.isEventStream) ?? false
+        let defaultExpression = isEventStream ? "AsyncEventStream()" : defaultNode.flatMap { node in
             target.flatMap { DefaultValueLiteral.expression(for: node, target: $0, context: context) }
         }
         let boxed = recursion.needsBox(member, in: container)
@@ -69,7 +74,7 @@ extension MemberViewModel {
         // Smithy: top-level input members are optional to clients, so an unset member with a default is not sent
         // (the service applies its default); nested members with defaults are always sent.
         let isTopLevelInputDefault = container.traits.isInput && !isRequired
-        let hasDefault = defaultExpression != nil && !clientOptional && !isTopLevelInputDefault
+        let hasDefault = isEventStream || (defaultExpression != nil && !clientOptional && !isTopLevelInputDefault)
         let isOptional = !isRequired && !hasDefault
 
         name = member.name
@@ -80,6 +85,7 @@ extension MemberViewModel {
         // awsJson 1.0 and 1.1 ignore `jsonName` (only restJson1 honours it): the member name is the key.
         wireName = context.wireProtocol.honoursJSONName ? member.traits.jsonName ?? member.name : member.name
         httpBinding = context.httpBinding(of: member, in: container)
+        isEventBound = member.traits.isEventHeader || member.traits.isEventPayload
         wireNameLiteral = SwiftLiteral.string(wireName)
         type = isOptional ? baseType + "?" : baseType
         argumentLabel = label
@@ -98,8 +104,9 @@ extension MemberViewModel {
         let keyPath = "forKey: .\(swiftName)"
         absentValue = isOptional ? nil
             : (hasDefault ? defaultExpression : nil) ?? target.flatMap { ZeroValueLiteral.errorCorrection(for: $0, context: context) }
-        if httpBinding != nil {
-            // Not in the body: the protocol's binding code reads it from the response after the body.
+        if httpBinding != nil || isEventBound {
+            // Not in the body: the protocol's binding code reads it from the response (or the event reader from
+            // the message) after the body.
             let unset = isOptional ? "nil" : absentValue ?? "try JSONBodyDecoder().decode(\(baseType).self, from: Data())"
             decodeStatement = "self.\(storageName) = \(unset)"
         } else if isOptional, container.traits.errorFault != nil, member.name.lowercased() == "message", baseType == "String" {

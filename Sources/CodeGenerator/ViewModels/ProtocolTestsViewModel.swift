@@ -54,6 +54,9 @@ struct ProtocolTestsViewModel {
     let responseCases: [ResponseCase]
     let hasRequestCases: Bool
     let hasResponseCases: Bool
+    let eventStreamClassName: String
+    let eventStreamCases: [EventStreamTestCase]
+    let hasEventStreamCases: Bool
 
     private static let defaultEndpoint = "https://example.com"
 
@@ -86,6 +89,9 @@ struct ProtocolTestsViewModel {
         } catch let error as ValueExpressionBuilder.Unexpressible {
             throw CaseFailure(testID: test["id"]?.stringValue ?? "?", reason: error.reason, shape: shape.id,
                               path: JSONPath.key(shape.jsonPath, "traits"))
+        } catch let error as EventStreamTestCaseBuilder.Unbuildable {
+            throw CaseFailure(testID: test["id"]?.stringValue ?? "?", reason: error.reason, shape: shape.id,
+                              path: JSONPath.key(shape.jsonPath, "traits"))
         }
     }
 
@@ -102,6 +108,8 @@ struct ProtocolTestsViewModel {
 
         var requests: [RequestCase] = []
         var responses: [ResponseCase] = []
+        var eventStreams: [EventStreamTestCase] = []
+        let eventStreamBuilder = EventStreamTestCaseBuilder(context: context, builder: builder)
         for operation in context.operations {
             guard let view = operations[operation.id.name] else { continue }
             let input = operation.input.flatMap { $0 == ShapeID.unit ? nil : context.model.shape($0) }
@@ -114,6 +122,11 @@ struct ProtocolTestsViewModel {
             for test in clientCases(operation, TraitID.httpResponseTests) {
                 responses.append(try Self.building(test, of: operation) {
                     try Self.outputCase(test, operation: view, input: input, output: output, builder: builder)
+                })
+            }
+            for test in clientCases(operation, TraitID.eventStreamTests) {
+                eventStreams.append(try Self.building(test, of: operation) {
+                    try eventStreamBuilder.testCase(test, operation: view, input: input, output: output)
                 })
             }
         }
@@ -130,7 +143,7 @@ struct ProtocolTestsViewModel {
                 })
             }
         }
-        guard !requests.isEmpty || !responses.isEmpty else { return nil }
+        guard !requests.isEmpty || !responses.isEmpty || !eventStreams.isEmpty else { return nil }
         self.service = service
         requestClassName = service.serviceName + "ProtocolRequestTests"
         responseClassName = service.serviceName + "ProtocolResponseTests"
@@ -138,6 +151,9 @@ struct ProtocolTestsViewModel {
         responseCases = Self.uniqueNames(responses, \.methodName)
         hasRequestCases = !requestCases.isEmpty
         hasResponseCases = !responseCases.isEmpty
+        eventStreamClassName = service.serviceName + "ProtocolEventStreamTests"
+        eventStreamCases = Self.uniqueNames(eventStreams, \.methodName)
+        hasEventStreamCases = !eventStreamCases.isEmpty
     }
 
     // MARK: - Cases

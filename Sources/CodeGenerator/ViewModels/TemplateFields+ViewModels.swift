@@ -9,7 +9,8 @@ extension MemberViewModel: TemplateFields {
             "initParameter": initParameter, "forwardedArgument": forwardedArgument,
             "decodeStatement": decodeStatement, "encodeStatement": encodeStatement, "documentation": documentation,
             "deprecatedAttribute": deprecatedAttribute as Any, "propertyWrapper": propertyWrapper,
-            "httpBinding": httpBinding as Any, "absentValue": absentValue as Any, "separator": separator,
+            "httpBinding": httpBinding as Any, "isEventBound": isEventBound, "absentValue": absentValue as Any,
+            "separator": separator,
         ]
     }
 }

@@ -33,6 +33,8 @@ struct UnionViewModel {
     let jsonDecoding: JSONDecodingViewModel?
     /// Present for restXml when an input reaches the union.
     let xmlEncoding: XMLEncodingViewModel?
+    /// Present for an event stream: how its members become messages and back.
+    let eventStream: EventStreamUnionViewModel?
 
     init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation: ValidationBuilder?) {
         typeName = context.names[shape.id] ?? shape.id.name
@@ -83,5 +85,6 @@ struct UnionViewModel {
         xmlDecoding = XMLDecodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
         jsonDecoding = JSONDecodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
         xmlEncoding = XMLEncodingViewModel(shape: shape, members: [], context: context, catchAllName: catchAll)
+        eventStream = EventStreamUnionViewModel(shape: shape, context: context, catchAllName: catchAll)
     }
 }

@@ -202,6 +202,9 @@ final class ValidationBuilder {
                     lines.append("}")
                 }
             }
+        case .union where target.traits.isStreaming:
+            // An event stream is read as it is sent, after the call has been validated.
+            break
         case .structure, .union:
             if needsValidation(target.id) { lines.append("\(value).validate(&validator, path: \(path))") }
         default:

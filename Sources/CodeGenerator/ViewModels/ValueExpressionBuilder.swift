@@ -68,12 +68,18 @@ struct ValueExpressionBuilder {
             return "[" + entries.joined(separator: ", ") + "]"
         case (.structure, .object(let object)):
             return try structure(shape, values: object, depth: 0)
+        case (.union, .array(let events)) where context.isEventStream(shape):
+            // An event stream's value in a test: its events, in order.
+            var items: [String] = []
+            for event in events { items.append(try expression(for: event, target: id)) }
+            return "AsyncEventStream([" + items.joined(separator: ", ") + "])"
         case (.union, .object(let object)):
             guard object.count == 1, let entry = object.entries.first, let member = shape.member(named: entry.key) else {
                 throw Unexpressible(reason: "a \(id) union value must set exactly one known member")
             }
             let caseName = SwiftNaming.escapedMember(SwiftNaming.lowerCamel(member.name))
-            return "\(type).\(caseName)(\(try expression(for: entry.value, target: member.target)))"
+            let unionType = context.names[shape.id] ?? shape.id.name
+            return "\(unionType).\(caseName)(\(try expression(for: entry.value, target: member.target)))"
         default:
             throw Unexpressible(reason: "a JSON \(node.kindName) is not a value of \(id) (\(shape.type))")
         }

@@ -15,6 +15,7 @@ enum ZeroValueLiteral {
         case .list, .set: return "[]"
         case .map: return "[:]"
         case .document: return "JSONValue.null"
+        case .union where context.isEventStream(target): return "AsyncEventStream()"
         default: return nil
         }
     }

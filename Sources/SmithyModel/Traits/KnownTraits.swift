@@ -18,6 +18,10 @@ extension Traits {
     public var isOutput: Bool { has(TraitID.output) }
     /// Whether the shape is streamed.
     public var isStreaming: Bool { has(TraitID.streaming) }
+    /// Whether the event member is a message header.
+    public var isEventHeader: Bool { has(TraitID.eventHeader) }
+    /// Whether the event member is the message payload.
+    public var isEventPayload: Bool { has(TraitID.eventPayload) }
     /// Whether the list's items must be distinct.
     public var isUniqueItems: Bool { has(TraitID.uniqueItems) }
 

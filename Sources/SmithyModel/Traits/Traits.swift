@@ -76,6 +76,10 @@ public enum TraitID {
     public static let output = "smithy.api#output"
     /// The blob or union is streamed rather than sent whole.
     public static let streaming = "smithy.api#streaming"
+    /// The event structure's member is sent as a message header.
+    public static let eventHeader = "smithy.api#eventHeader"
+    /// The event structure's member is the whole message payload.
+    public static let eventPayload = "smithy.api#eventPayload"
     /// A human-readable name for a shape, e.g. a service's full name.
     public static let title = "smithy.api#title"
     /// The list's items must be distinct.
@@ -102,6 +106,8 @@ public enum TraitID {
     public static let httpRequestTests = "smithy.test#httpRequestTests"
     /// Protocol tests of the responses an operation parses.
     public static let httpResponseTests = "smithy.test#httpResponseTests"
+    /// Event stream protocol tests: events a client must send and read.
+    public static let eventStreamTests = "smithy.test#eventStreamTests"
     /// A host prefix, possibly with labels, put before the endpoint's host.
     public static let endpoint = "smithy.api#endpoint"
     /// The operation's request body may be compressed (e.g. gzip).

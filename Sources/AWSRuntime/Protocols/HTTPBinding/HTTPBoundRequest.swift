@@ -45,6 +45,12 @@ struct HTTPBoundRequest {
         }
     }
 
+    /// Sends `events` as the body, `application/vnd.amazon.eventstream`.
+    mutating func setEventStream(_ events: EventStreamRequestBody) {
+        request.eventStream = events
+        request.headers["Content-Type"] = EventStreamFraming.contentType
+    }
+
     /// Sets the body, and its `Content-Type` unless a member bound to that header set it.
     mutating func setBody(_ body: Data, contentType: String?) {
         request.body = body

@@ -14,6 +14,8 @@ public struct HTTPRequestBindings: Sendable {
         case emptyStructure
         /// A streaming blob from a file or a sequence of chunks, sent as it is read.
         case stream(ByteStream, contentType: String)
+        /// An event stream: the codec gives it the protocol's document encoder for the events' payloads.
+        case events(@Sendable (_ encodeDocument: @escaping @Sendable (any Encodable) throws -> Data) -> EventStreamRequestBody)
     }
 
     /// Label values by name, not yet percent-encoded.
@@ -154,6 +156,11 @@ public struct HTTPRequestBindings: Sendable {
         } else {
             payload = .stream(value, contentType: contentType)
         }
+    }
+
+    /// Sends an event stream as the body: each event a signed message as the caller's sequence yields it.
+    public mutating func eventStreamPayload<Event: EventStreamUnion>(_ value: AsyncEventStream<Event>) {
+        payload = .events { encodeDocument in EventStreamRequestBody(value, encodeDocument: encodeDocument) }
     }
 
     /// Sends a string as the body, as UTF-8 (`text/plain` unless the member has a media type).

@@ -7,11 +7,17 @@ public struct HTTPResponseBindings: Sendable {
     public let response: HTTPResponse
     /// Decodes a body in the protocol's format (JSON for restJson1, XML for restXml).
     let bodyDecoder: any HTTPBodyDecoder
+    /// The operation and request id, for the errors an event stream payload throws.
+    let operation: String
+    let requestID: String?
 
-    /// Bindings over `response`, whose body `bodyDecoder` reads.
-    public init(response: HTTPResponse, bodyDecoder: any HTTPBodyDecoder) {
+    /// Bindings over `response`, whose body `bodyDecoder` reads; `operation` and `requestID` name the call in
+    /// the errors an event stream payload throws.
+    public init(response: HTTPResponse, bodyDecoder: any HTTPBodyDecoder, operation: String = "", requestID: String? = nil) {
         self.response = response
         self.bodyDecoder = bodyDecoder
+        self.operation = operation
+        self.requestID = requestID
     }
 
     /// The HTTP status (`httpResponseCode` members).
@@ -41,6 +47,15 @@ public struct HTTPResponseBindings: Sendable {
     /// A streaming blob payload: the body as it arrives when the response streams, else the body read.
     public func payloadStream() -> ByteStream {
         response.bodyStream ?? ByteStream(response.body)
+    }
+
+    /// An event stream payload: the body's messages decoded as they arrive, exceptions thrown as `errors`.
+    public func eventStream<Event: EventStreamUnion, Failure: ServiceError>(_ type: Event.Type, errors: Failure.Type)
+        -> AsyncEventStream<Event>
+    {
+        EventStreamResponseDecoder.events(
+            of: payloadStream(), as: Event.self, errors: Failure.self, bodyDecoder: bodyDecoder, operation: operation,
+            requestID: requestID)
     }
 
     /// A string payload: the body as UTF-8; nil when empty.
@@ -116,6 +131,13 @@ public struct HTTPResponseBindings: Sendable {
             map[key] = map[key].map { $0 + ", " + field.value } ?? field.value
         }
         return map
+    }
+
+    /// A required header's value: an event stream's initial response must carry it (the events that follow cannot
+    /// make up for it), so its absence fails the call instead of being corrected to a zero value.
+    public func required<Value>(_ value: Value?, header name: String) throws -> Value {
+        guard let value else { throw HTTPBindingError.invalidHeader(name: name, expected: "a value (the member is required)") }
+        return value
     }
 
     /// Every value of the header `name`, joined as one list.

@@ -28,6 +28,9 @@ public struct RestJSONCodec: ProtocolCodec {
                     operation: operation, reason: "Glacier hashes the whole archive before sending it: pass it as ByteStream(data)")
             }
             bound.setBodyStream(stream, contentType: type)
+        case .events(let makeBody)?:
+            let documentEncoder = encoder
+            bound.setEventStream(makeBody { try documentEncoder.encode($0) })
         case .shape(let value, _)?:
             bound.setBody(try encoder.encode(value), contentType: "application/json")
         case .emptyStructure?:
@@ -45,7 +48,8 @@ public struct RestJSONCodec: ProtocolCodec {
         throws -> Output
     {
         if let bound = Output.self as? any HTTPBoundOutput.Type {
-            let value = try bound.init(httpResponse: HTTPResponseBindings(response: response, bodyDecoder: JSONBodyDecoder()))
+            let value = try bound.init(httpResponse: HTTPResponseBindings(
+                response: response, bodyDecoder: JSONBodyDecoder(), operation: operation, requestID: requestID(of: response)))
             // `bound` is `Output.self`, so the value always is an `Output`.
             guard let output = value as? Output else { throw DecodingError.typeMismatch(Output.self, .init(codingPath: [], debugDescription: "")) }
             return output

@@ -21,6 +21,10 @@ public struct RestXMLCodec: ProtocolCodec {
             bound.setBody(data, contentType: type)
         case .stream(let stream, let type)?:
             bound.setBodyStream(stream, contentType: type)
+        case .events?:
+            // No restXml service takes an input event stream (S3's SelectObjectContent only returns one).
+            throw ClientRuntimeError.invalidRequest(
+                operation: operation, reason: "restXml input event streams are not supported")
         case .shape(let value, let rootName)?:
             if let encodable = value as? any XMLEncodable {
                 bound.setBody(Self.document(encodable, rootName: rootName), contentType: "application/xml")
@@ -49,7 +53,8 @@ public struct RestXMLCodec: ProtocolCodec {
     {
         let bodyDecoder = XMLBodyDecoder(customization: customization, operation: operation)
         if let bound = Output.self as? any HTTPBoundOutput.Type {
-            let value = try bound.init(httpResponse: HTTPResponseBindings(response: response, bodyDecoder: bodyDecoder))
+            let value = try bound.init(httpResponse: HTTPResponseBindings(
+                response: response, bodyDecoder: bodyDecoder, operation: operation, requestID: requestID(of: response)))
             guard let output = value as? Output else { throw XMLValueError(name: "response", expected: "\(Output.self)") }
             return output
         }
