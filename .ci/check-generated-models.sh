@@ -22,7 +22,8 @@ done
 
 rm -rf "$work/Generated" "$work/Checks"
 mkdir -p "$work/Generated"
-cp -R Tests/GeneratedModelChecks "$work/Checks"
+# -L: the checks share helpers with the main tests through symlinks, which must become files here.
+cp -RL Tests/GeneratedModelChecks "$work/Checks"
 swift build --product codegen >/dev/null
 codegen="$(swift build --product codegen --show-bin-path)/codegen"
 
@@ -57,6 +58,12 @@ fi
     # Hand-written checks on generated modules: the waiters' compiled matchers against the reference JMESPath evaluator.
     if [ -d "$work/Generated/WaiterExample" ]; then
         echo "  .testTarget(name: \"WaiterExampleBehaviourTests\", dependencies: [\"WaiterExample\", runtime] + generator, path: \"Checks/WaiterExampleBehaviourTests\"),"
+    fi
+    # Generated event-stream clients against a loopback server: Lambda's response stream, Transcribe's duplex stream.
+    if [ -d "$work/Generated/Lambda" ] && [ -d "$work/Generated/TranscribeStreaming" ]; then
+        echo "  .testTarget(name: \"EventStreamLoopbackTests\", dependencies: [\"Lambda\", \"TranscribeStreaming\", runtime], path: \"Checks/EventStreamLoopbackTests\"),"
+    else
+        echo "SKIPPED: EventStreamLoopbackTests: the lambda or transcribe-streaming model is missing" >&2
     fi
     # The generated JSON readers against the same shapes' Codable conformances, on DynamoDB's outputs.
     if [ -d "$work/Generated/DynamoDBCodable" ]; then

@@ -54,6 +54,7 @@ static struct {
     void (*easy_cleanup)(void *);
     int (*easy_setopt)(void *, int, ...);
     int (*easy_getinfo)(void *, int, ...);
+    int (*easy_pause)(void *, int);
     const char *(*easy_strerror)(int);
     void *(*slist_append)(void *, const char *);
     void (*slist_free_all)(void *);
@@ -81,6 +82,7 @@ static void load(void) {
     RESOLVE(easy_cleanup, "curl_easy_cleanup")
     RESOLVE(easy_setopt, "curl_easy_setopt")
     RESOLVE(easy_getinfo, "curl_easy_getinfo")
+    RESOLVE(easy_pause, "curl_easy_pause")
     RESOLVE(easy_strerror, "curl_easy_strerror")
     RESOLVE(slist_append, "curl_slist_append")
     RESOLVE(slist_free_all, "curl_slist_free_all")
@@ -136,6 +138,9 @@ int ccurl_set_upload(void *easy, ccurl_data_callback read, void *context, int64_
     if (result == 0) result = curl.easy_setopt(easy, OPT_INFILESIZE_LARGE, (int64_t)length);
     return result;
 }
+
+/* CURLPAUSE_CONT: the read callback returned CURL_READFUNC_PAUSE; bytes are ready again. */
+int ccurl_easy_unpause(void *easy) { return curl.easy_pause(easy, 0); }
 
 int ccurl_set_streaming_timeouts(void *easy, long connect_timeout_ms) {
     int result = curl.easy_setopt(easy, OPT_TIMEOUT_MS, 0L);
@@ -213,6 +218,7 @@ int ccurl_set_upload(void *easy, ccurl_data_callback read, void *context, int64_
     (void)easy; (void)read; (void)context; (void)length; return -1;
 }
 int ccurl_set_streaming_timeouts(void *easy, long connect_timeout_ms) { (void)easy; (void)connect_timeout_ms; return -1; }
+int ccurl_easy_unpause(void *easy) { (void)easy; return -1; }
 int ccurl_set_callbacks(void *easy, ccurl_data_callback body, ccurl_data_callback header, void *context) {
     (void)easy; (void)body; (void)header; (void)context; return -1;
 }

@@ -33,6 +33,9 @@ final class CurlTransfer: @unchecked Sendable {
     private var body = Data()
     /// A streamed request body, read as libcurl asks for it.
     private var upload: UploadBodyReader?
+    /// Whether sending is paused because the body's sequence had nothing yet (an event stream waiting for the
+    /// caller's next event): libcurl meanwhile goes on receiving, which is what makes a stream duplex.
+    private var uploadPaused = false
     /// When the response streams: where its body goes, and who is told once the headers are in.
     private let responseChannel: ResponseBodyChannel?
     private let deliverHeaders: (@Sendable (_ statusCode: Int, _ headers: HTTPHeaders) -> Void)?
@@ -79,6 +82,13 @@ final class CurlTransfer: @unchecked Sendable {
 
     private var currentStopReason: StopReason? { lock.withLock { stopReason } }
 
+    /// Wakes the transfer's poll, unless the transfer has ended (its handles may serve another request by now).
+    private func wake() {
+        lock.withLock {
+            if !finished { _ = ccurl_multi_wakeup(handles.multi) }
+        }
+    }
+
     /// Runs the transfer to its end and returns the outcome.
     func run(timeout: Duration) -> Result<HTTPResponse, HTTPClientError> {
         // libcurl reads the body from the request's own bytes, which stay put for the whole transfer: a large
@@ -86,6 +96,8 @@ final class CurlTransfer: @unchecked Sendable {
         if let stream = request.bodyStream {
             do {
                 let reader = try UploadBodyReader(stream, idleTimeout: timeout)
+                // New bytes wake the transfer's poll, so a paused send resumes at once.
+                reader.onAvailable = { [weak self] in self?.wake() }
                 lock.withLock { upload = reader }
             } catch {
                 return .failure(.connectionFailed("the request body could not be read: \(error)"))
@@ -167,6 +179,10 @@ final class CurlTransfer: @unchecked Sendable {
             }
             if running == 0 { break }
             _ = ccurl_multi_poll(handles.multi, 1000)
+            if uploadPaused, upload?.hasDataOrEnd == true {
+                uploadPaused = false
+                _ = ccurl_easy_unpause(easy)
+            }
             if streams, ContinuousClock.now - lastProgress > timeout { stop(.expired) }
         }
         let done = ccurl_multi_done(handles.multi, &code) == 1
@@ -281,6 +297,11 @@ final class CurlTransfer: @unchecked Sendable {
     private func sendBody(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
         guard currentStopReason == nil, let upload = lock.withLock({ self.upload }),
               let count = upload.read(into: buffer) else { return 0x1000_0000 }  // CURL_READFUNC_ABORT
+        if count < 0 {
+            // Nothing yet: pause sending (and keep receiving) until the sequence yields.
+            uploadPaused = true
+            return 0x1000_0001  // CURL_READFUNC_PAUSE
+        }
         lastProgress = .now
         return count
     }

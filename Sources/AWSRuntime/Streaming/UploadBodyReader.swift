@@ -55,8 +55,30 @@ final class UploadBodyReader: @unchecked Sendable {
         pump?.cancel()
     }
 
-    /// Copies the next bytes into `buffer`: how many, 0 at the end, nil when reading failed or was cancelled.
+    /// Whether a read may find nothing yet and say so instead of waiting: a sequence of unknown length (an event
+    /// stream), whose next bytes may depend on the response the transport is meanwhile receiving.
+    var readsWithoutWaiting: Bool {
+        if case .chunks = source { return expectedLength == nil }
+        return false
+    }
+
+    /// Called (from the task reading the sequence) when bytes or the end arrive, for a transport whose read found
+    /// nothing and paused.
+    var onAvailable: (@Sendable () -> Void)? {
+        get { condition.withLock { availableHandler } }
+        set { condition.withLock { availableHandler = newValue } }
+    }
+    private var availableHandler: (@Sendable () -> Void)?
+
+    /// Whether a read now would not wait: bytes are queued, or the sequence ended or failed, or reading stopped.
+    var hasDataOrEnd: Bool {
+        condition.withLock { !queue.isEmpty || ended || cancelled || failure != nil }
+    }
+
+    /// Copies the next bytes into `buffer`: how many, 0 at the end, nil when reading failed or was cancelled;
+    /// -1 (only when ``readsWithoutWaiting``) when the sequence has not yielded the next bytes yet.
     func read(into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        if readsWithoutWaiting, !hasDataOrEnd { return -1 }
         switch source {
         case .file(let reader):
             do {
@@ -188,6 +210,7 @@ final class UploadBodyReader: @unchecked Sendable {
         queue.append(chunk)
         queued += chunk.count
         condition.broadcast()
+        availableHandler?()
         return queued >= Self.capacity ? .full : .room
     }
 
@@ -216,6 +239,8 @@ final class UploadBodyReader: @unchecked Sendable {
         ended = true
         failure = error
         condition.broadcast()
+        let handler = availableHandler
         condition.unlock()
+        handler?()
     }
 }

@@ -35,6 +35,8 @@ int ccurl_set_headers(void *easy, void *list);
 int ccurl_set_upload(void *easy, ccurl_data_callback read, void *context, int64_t length);
 /// No limit on the whole transfer (a streamed body takes as long as its reader), only on connecting.
 int ccurl_set_streaming_timeouts(void *easy, long connect_timeout_ms);
+/// Resumes sending after the read callback paused it (CURL_READFUNC_PAUSE); call on the transfer's thread.
+int ccurl_easy_unpause(void *easy);
 int ccurl_set_callbacks(void *easy, ccurl_data_callback body, ccurl_data_callback header, void *context);
 /// Never follow redirects, only http and https, no signals, decode gzip/deflate, whole-transfer timeout.
 int ccurl_set_defaults(void *easy, long timeout_ms);

@@ -63,8 +63,10 @@ struct HTTPBindingsViewModel {
             if kind.streams, binding == .payload { streamsPayload = true }
             if isOutput, let expression = Self.response(binding, kind: kind, errorTypeName: errorTypeName) {
                 let alwaysSet = kind.streams || binding == .responseCode
-                if hasEventStream, !view.isOptional, case .header(let name) = binding {
-                    // An event stream's initial response must carry its required members.
+                if hasEventStream, !view.isOptional, member.traits.isRequired, member.traits.defaultValue == nil,
+                   case .header(let name) = binding {
+                    // An event stream's initial response must carry its required members (those with a default
+                    // fall back to it).
                     responses.append(ResponseBinding(
                         storageName: view.storageName,
                         expression: "try response.required(\(expression), header: \(SwiftLiteral.string(name)))"))
