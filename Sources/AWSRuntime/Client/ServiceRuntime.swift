@@ -61,6 +61,11 @@ public struct ServiceRuntime: Sendable {
         } catch {
             throw ClientRuntimeError.invalidRequest(operation: operation, reason: String(describing: error))
         }
+        // Each event of an input stream is checked as it is sent, as the input was before the call.
+        if request.eventStream != nil, configuration.validation != .none {
+            let options = configuration.validation
+            request.eventStream?.validation = { Validator.validate($0, operation: operation, options: options) }
+        }
         // Compressed once per call: every attempt sends the same bytes. A streamed body is neither compressed nor
         // hashed here (that would read it whole): no streaming operation asks for either.
         if compressesRequest && !configuration.disableRequestCompression && request.bodyStream == nil

@@ -6,16 +6,25 @@ import Foundation
 /// since the request's signature seeds the chain.
 public struct EventStreamRequestBody: Sendable {
     /// Starts the one pass over the events: the closure returned yields each as a message, then nil.
-    let makeNext: @Sendable () -> (@Sendable () async throws -> EventStreamMessage?)
+    let makeNext: @Sendable (_ validate: ValidationCheck?) -> (@Sendable () async throws -> EventStreamMessage?)
+    /// Checks each event against the model's constraints before it is sent (the call's validation options).
+    var validation: ValidationCheck?
+
+    /// A check of one event: the violations it has, if any.
+    public typealias ValidationCheck = @Sendable (any Validatable) -> ValidationError?
 
     /// The events of `stream`, written with `encodeDocument` (the protocol's body format) for their payloads.
     public init<Event: EventStreamUnion>(
         _ stream: AsyncEventStream<Event>, encodeDocument: @escaping @Sendable (any Encodable) throws -> Data
     ) {
-        makeNext = {
+        makeNext = { validate in
             let iterator = EventPass(stream.makeAsyncIterator())
             return {
                 guard let event = try await iterator.next() else { return nil }
+                // An invalid event never reaches the network: the stream (and the call) fails with its violations.
+                if let validate, let checked = event as? any Validatable, let violations = validate(checked) {
+                    throw violations
+                }
                 var writer = EventMessageWriter(encodeDocument: encodeDocument)
                 try event.write(to: &writer)
                 return writer.message
@@ -26,7 +35,7 @@ public struct EventStreamRequestBody: Sendable {
     /// The framed body: each message signed by `signer` at the time it is sent (`now`), then the signed empty
     /// message that ends the stream; without a signer (an unsigned call) the messages as they are.
     func frames(signer: EventStreamSigner?, now: @escaping @Sendable () -> Date) -> ByteStream {
-        let pass = FramePass(next: makeNext(), signer: signer, now: now)
+        let pass = FramePass(next: makeNext(validation), signer: signer, now: now)
         return ByteStream(FrameSequence(pass: pass))
     }
 }

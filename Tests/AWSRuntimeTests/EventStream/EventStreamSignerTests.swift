@@ -63,6 +63,24 @@ final class EventStreamSignerTests: XCTestCase {
         XCTAssertEqual(unsigned.map(\.eventType), ["ping", "ping"], "no envelopes and no end message without a signature")
     }
 
+    /// An event the call's validation rejects is never framed: the body fails at it, after the events before it.
+    func testAnInvalidEventStopsTheStreamBeforeItIsSent() async throws {
+        var body = EventStreamRequestBody(
+            AsyncEventStream<Ping>([Ping(number: 1), Ping(number: -1)]), encodeDocument: { try JSONStreamEncoder().encode($0) })
+        body.validation = { value in
+            guard let ping = value as? Ping, ping.number < 0 else { return nil }
+            return ValidationError(operation: "Send", violations: [])
+        }
+        var framed = 0
+        do {
+            for try await _ in body.frames(signer: nil, now: { Date() }) { framed += 1 }
+            XCTFail("expected the invalid event to fail the stream")
+        } catch let error as ValidationError {
+            XCTAssertEqual(error.operation, "Send")
+        }
+        XCTAssertEqual(framed, 1, "only the valid event was framed")
+    }
+
     private func hex(_ text: String) throws -> Data {
         var bytes: [UInt8] = []
         var index = text.startIndex
@@ -76,7 +94,7 @@ final class EventStreamSignerTests: XCTestCase {
 }
 
 /// A one-member event union, written by hand as the generator writes them.
-struct Ping: EventStreamUnion, Hashable {
+struct Ping: EventStreamUnion, Validatable, Hashable {
     var number: Int
 
     init(number: Int) {
@@ -88,6 +106,8 @@ struct Ping: EventStreamUnion, Hashable {
     }
 
     static func errorCode(forExceptionType exceptionType: String) -> String? { nil }
+
+    func validate(_ validator: inout Validator, path: MemberPath) {}
 
     func write(to message: inout EventMessageWriter) throws {
         message.event("ping")
