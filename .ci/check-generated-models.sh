@@ -10,7 +10,9 @@ shared="$root/../shared"
 
 # waiters: every waiter matcher the generator compiles; kitchen-sink: every shape type and trait; hostile-text: model text full of quotes, line breaks, NUL, bidi
 # controls, `*/`, `\(` and `"#` in every free-text position, which must compile as plain literals and comments.
-models=("Tests/CodeGeneratorTests/Models/kitchen-sink.json" "Tests/CodeGeneratorTests/Models/hostile-text.json" "Tests/CodeGeneratorTests/Models/waiters.json")
+# awsjson-event-streams: an awsJson 1.1 output event stream with its initial response, and its own eventStreamTests.
+models=("Tests/CodeGeneratorTests/Models/kitchen-sink.json" "Tests/CodeGeneratorTests/Models/hostile-text.json" "Tests/CodeGeneratorTests/Models/waiters.json"
+        "Tests/CodeGeneratorTests/Models/awsjson-event-streams.json")
 for name in ecr-public ecr dynamodb secrets-manager sso sso-oidc lambda transcribe-streaming sts sns s3; do
     if [ -f "$shared/models/$name.json" ]; then models+=("$shared/models/$name.json")
     else echo "SKIPPED: $shared/models/$name.json is missing"; fi

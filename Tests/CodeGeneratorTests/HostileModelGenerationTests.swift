@@ -147,10 +147,34 @@ final class GenerationWarningTests: XCTestCase {
             "t.s#Tick": {"type": "structure", "members": {}}
             """#)
         XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
-            #"warning: t.s#Op is left out: its member t.s#OpInput$events is an event stream, which awsJson1_1 clients do not support yet [shape t.s#Op at $.shapes["t.s#Op"]]"#,
+            #"warning: t.s#Op is left out: its member t.s#OpInput$events is an input event stream, which awsJson1_1 clients do not support yet [shape t.s#Op at $.shapes["t.s#Op"]]"#,
         ])
         let files = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text))
         XCTAssertFalse(files.map(\.contents).joined().contains("func op("), "the operation is not generated")
+    }
+
+    /// awsJson output event streams are generated: the body is the stream, the output's other members come in the
+    /// initial-response message, and the stream member is kept out of the output's document.
+    func testAWSJSONOutputEventStreamsAreGenerated() throws {
+        let text = GeneratorFixture.serviceModel(
+            extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {"name": {"target": "smithy.api#String"}}},
+            "t.s#OpOutput": {"type": "structure", "members": {
+                "session": {"target": "smithy.api#String"}, "ticks": {"target": "t.s#Ticks"}}},
+            "t.s#Ticks": {"type": "union", "traits": {"smithy.api#streaming": {}}, "members": {"tick": {"target": "t.s#Tick"}}},
+            "t.s#Tick": {"type": "structure", "members": {"at": {"target": "smithy.api#Timestamp", "traits": {"smithy.api#eventHeader": {}}}}}
+            """#).replacingOccurrences(of: #""input": {"target": "t.s#OpInput"}"#,
+                                         with: #""input": {"target": "t.s#OpInput"}, "output": {"target": "t.s#OpOutput"}"#)
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [])
+        let source = try GeneratorFixture.generator().generate(model: GeneratorFixture.model(text)).map(\.contents).joined()
+        for expected in [
+            "public var ticks: AsyncEventStream<Ticks>", "extension OpOutput: EventStreamOutput",
+            "self.ticks = response.eventStream(Ticks.self, errors: TestError.self)", "extension Ticks: EventStreamUnion",
+            "value.at = try message.header(\"at\", as: Date.self)", "self.ticks = AsyncEventStream()",
+        ] {
+            XCTAssertTrue(source.contains(expected), "generated code lacks \(expected)")
+        }
+        XCTAssertFalse(source.contains("case ticks"), "the stream is not a coding key of the output's document")
     }
 
     /// restJson1 event streams are generated: the member is an `AsyncEventStream` of the union, sent and read as

@@ -45,7 +45,7 @@ struct OperationCall: Sendable {
         // A sequence of chunks, or of events, is read once: a failed attempt cannot send it again.
         let isReplayable = body.isReplayable && request.eventStream == nil
         if !isReplayable { strategy.maxAttempts = 1 }
-        let streamsOutput = Output.self is any HTTPStreamingOutput.Type
+        let streamsOutput = Output.self is any HTTPStreamingOutput.Type || Output.self is any EventStreamOutput.Type
 
         var attempt = 1
         var retryCost: Int?
@@ -76,7 +76,8 @@ struct OperationCall: Sendable {
             if (200..<300).contains(response.statusCode) {
                 state.rateLimiter?.update(isThrottling: false, now: RuntimeState.monotonicNow())
                 state.retryQuota.release(retryCost: retryCost)
-                return try decode(Output.self, from: response)
+                let ready = streamsOutput ? try await codec.prepareStreamedResponse(response, operation: operation) : response
+                return try decode(Output.self, from: ready)
             }
             let (outcome, isThrottling) = classify(response, as: Failure.self)
             state.rateLimiter?.update(isThrottling: isThrottling, now: RuntimeState.monotonicNow())

@@ -38,6 +38,9 @@ public struct EventStreamDecoder: Sendable {
     /// The number of bytes appended but not yet returned as part of a message.
     public var bufferedByteCount: Int { buffer.count - start }
 
+    /// The bytes appended but not yet returned as part of a message (to hand the rest of a stream on).
+    var remainingBytes: Data { Data(buffer[start...]) }
+
     /// Appends bytes received from the stream. Ignored once the decoder has failed.
     public mutating func append(_ bytes: some Collection<UInt8>) {
         guard failure == nil, !bytes.isEmpty else { return }

@@ -21,6 +21,16 @@ public protocol ProtocolCodec: Sendable {
 
     /// The request id the service put on a response, for error reports.
     func requestID(of response: HTTPResponse) -> String?
+
+    /// A streamed success response made ready to decode, before ``decode(_:from:operation:)``: awsJson reads an
+    /// event stream's initial response here. Other protocols return it as it is.
+    func prepareStreamedResponse(_ response: HTTPResponse, operation: String) async throws -> HTTPResponse
+}
+
+extension ProtocolCodec {
+    public func prepareStreamedResponse(_ response: HTTPResponse, operation: String) async throws -> HTTPResponse {
+        response
+    }
 }
 
 /// What a codec needs from the client to encode a request.

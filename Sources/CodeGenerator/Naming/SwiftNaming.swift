@@ -131,7 +131,7 @@ public enum SwiftNaming {
         "CBOREncoder", "CBORDecoder", "RPCv2CBORCodec", "EventStreamHeaderValue", "EventStreamHeader",
         "EventStreamMessage", "EventStreamError", "EventStreamFraming", "EventStreamEncoder", "EventStreamDecoder",
         "AsyncEventStream", "EventStreamUnion", "EventMessageReader", "EventMessageWriter", "EventMessageError",
-        "EventStreamRequestBody", "EventStreamSigner",
+        "EventStreamRequestBody", "EventStreamSigner", "EventStreamOutput",
         "AnyCodingKey", "Boxed", "CachingCredentialProvider", "CanonicalRequest", "Client", "ClientConfiguration",
         "ClientRateLimiter", "ClientRuntimeError", "ConfigError", "ConstraintViolation",
         "ContainerCredentialProvider", "CredentialProvider", "CredentialProviderChain", "CredentialProviderError",

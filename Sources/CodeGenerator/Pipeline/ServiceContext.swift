@@ -33,6 +33,11 @@ struct ServiceContext {
         /// Whether operation inputs and outputs bind members to the URI, query, headers and payload.
         var usesHTTPBindings: Bool { self == .restJson1 || self == .restXml }
 
+        /// Which event streams clients of the protocol send and read: restJson1 both ways; awsJson (Kinesis,
+        /// CloudWatch Logs) output streams, after the initial-response message; the others none yet.
+        var streamsInputEvents: Bool { self == .restJson1 }
+        var streamsOutputEvents: Bool { self == .restJson1 || self == .awsJson1_0 || self == .awsJson1_1 }
+
         /// Whether responses (and restXml requests) are XML.
         var usesXMLBodies: Bool { isQuery || self == .restXml }
 
@@ -160,7 +165,7 @@ struct ServiceContext {
         Self.checkMemberNames(of: reachableShapes, diagnostics: diagnostics)
         Self.warnAboutStreaming(
             in: reachableShapes, model: model, streamsBlobs: wireProtocol.usesHTTPBindings,
-            streamsEvents: wireProtocol == .restJson1, diagnostics: diagnostics)
+            streamsEvents: wireProtocol.streamsOutputEvents, diagnostics: diagnostics)
         if wireProtocol.usesXMLBodies {
             XMLNameCheck(diagnostics: diagnostics).check(shapes: reachableShapes, model: model)
         }
@@ -171,19 +176,24 @@ struct ServiceContext {
     }
 
     /// Operations with an event stream the protocol cannot carry are left out, with a warning: generated as plain
-    /// values they would compile and then fail on every call. restJson1 carries input, output and duplex streams.
+    /// values they would compile and then fail on every call.
     private static func leavingOutEventStreams(
         _ operations: [Shape], model: Model, wireProtocol: WireProtocol, diagnostics: DiagnosticCollector
     ) -> [Shape] {
-        guard wireProtocol != .restJson1 else { return operations }
-        return operations.filter { operation in
-            let structures = [operation.input, operation.output].compactMap { $0.flatMap(model.shape) }
-            let stream = structures.lazy.flatMap(\.members).first { member in
+        func eventStream(in structure: ShapeID?) -> Member? {
+            structure.flatMap(model.shape)?.members.first { member in
                 model.shape(member.target).map { $0.type == .union && $0.traits.isStreaming } ?? false
             }
-            guard let stream else { return true }
+        }
+        return operations.filter { operation in
+            let unsupported = [(operation.input, wireProtocol.streamsInputEvents, "input"),
+                               (operation.output, wireProtocol.streamsOutputEvents, "output")]
+                .lazy.compactMap { structure, supported, direction in
+                    supported ? nil : eventStream(in: structure).map { ($0, direction) }
+                }.first
+            guard let (stream, direction) = unsupported else { return true }
             diagnostics.warning(
-                "\(operation.id) is left out: its member \(stream.id) is an event stream, which \(wireProtocol.rawValue) clients do not support yet",
+                "\(operation.id) is left out: its member \(stream.id) is an \(direction) event stream, which \(wireProtocol.rawValue) clients do not support yet",
                 shape: operation.id, path: operation.jsonPath)
             return false
         }

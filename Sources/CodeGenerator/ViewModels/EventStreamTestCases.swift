@@ -86,8 +86,9 @@ struct EventStreamTestCaseBuilder {
 
         var expected: [String] = []
         if readsOutput, let outputStream, !expectsFailure {
+            // An event without params is unmodelled (awsJson's initial-response): it is not one of the events.
             for event in responseEvents {
-                guard let params = event["params"] else { throw Unbuildable(reason: "a response event has no params") }
+                guard let params = event["params"] else { continue }
                 expected.append(try builder.expression(for: params, target: outputStream.union.id))
             }
         }

@@ -1,6 +1,6 @@
 import SmithyModel
 
-/// The `EventStreamUnion` conformance of an event stream union (restJson1): how each event member is read from
+/// The `EventStreamUnion` conformance of an event stream union (restJson1, awsJson): how each event member is read from
 /// a message (`eventHeader` members from headers, the `eventPayload` member or the other members as a document
 /// from the payload) and written into one, and which members are exceptions.
 struct EventStreamUnionViewModel {
@@ -45,7 +45,7 @@ struct EventStreamUnionViewModel {
 
     /// Nil unless `shape` is an event stream the protocol carries.
     init?(shape: Shape, context: ServiceContext, catchAllName: String) {
-        guard context.isEventStream(shape), context.wireProtocol == .restJson1 else { return nil }
+        guard context.isEventStream(shape), context.wireProtocol.streamsOutputEvents else { return nil }
         typeName = context.names[shape.id] ?? shape.id.name
         access = context.access
         self.catchAllName = catchAllName

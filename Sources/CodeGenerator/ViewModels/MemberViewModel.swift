@@ -41,8 +41,10 @@ struct MemberViewModel {
     /// Whether an event puts the member in a message header or makes it the payload (`eventHeader`,
     /// `eventPayload`), so it is not part of the event's document.
     let isEventBound: Bool
+    /// Whether the member is an event stream, never part of a document (the body is the stream).
+    let isEventStream: Bool
     /// Whether the member is in the body (`CodingKeys`): every member unless it is bound elsewhere.
-    var isBodyMember: Bool { httpBinding == nil && !isEventBound }
+    var isBodyMember: Bool { httpBinding == nil && !isEventBound && !isEventStream }
     var separator: String = ","
 }
 
@@ -86,6 +88,7 @@ extension MemberViewModel {
         wireName = context.wireProtocol.honoursJSONName ? member.traits.jsonName ?? member.name : member.name
         httpBinding = context.httpBinding(of: member, in: container)
         isEventBound = member.traits.isEventHeader || member.traits.isEventPayload
+        self.isEventStream = isEventStream
         wireNameLiteral = SwiftLiteral.string(wireName)
         type = isOptional ? baseType + "?" : baseType
         argumentLabel = label
@@ -104,7 +107,7 @@ extension MemberViewModel {
         let keyPath = "forKey: .\(swiftName)"
         absentValue = isOptional ? nil
             : (hasDefault ? defaultExpression : nil) ?? target.flatMap { ZeroValueLiteral.errorCorrection(for: $0, context: context) }
-        if httpBinding != nil || isEventBound {
+        if httpBinding != nil || isEventBound || isEventStream {
             // Not in the body: the protocol's binding code reads it from the response (or the event reader from
             // the message) after the body.
             let unset = isOptional ? "nil" : absentValue ?? "try JSONBodyDecoder().decode(\(baseType).self, from: Data())"

@@ -25,6 +25,8 @@ struct StructureViewModel {
     let validation: ValidationViewModel?
     /// Present when the structure has sensitive members.
     let redaction: RedactionViewModel?
+    /// Present for an awsJson output with an event stream member.
+    let eventStreamOutput: EventStreamOutputViewModel?
 
     init(shape: Shape, context: ServiceContext, recursion: RecursionAnalysis, validation builder: ValidationBuilder?,
          isOperationInput: Bool) {
@@ -53,6 +55,7 @@ struct StructureViewModel {
         jsonDecoding = JSONDecodingViewModel(shape: shape, members: members, context: context)
         xmlEncoding = XMLEncodingViewModel(shape: shape, members: members, context: context)
         redaction = RedactionViewModel(shape: shape, members: members, context: context)
+        eventStreamOutput = EventStreamOutputViewModel(shape: shape, members: members, context: context)
 
         var protocols = ["Sendable", "Hashable", "Codable"]
         if validates, let builder {

@@ -9,7 +9,7 @@ extension MemberViewModel: TemplateFields {
             "initParameter": initParameter, "forwardedArgument": forwardedArgument,
             "decodeStatement": decodeStatement, "encodeStatement": encodeStatement, "documentation": documentation,
             "deprecatedAttribute": deprecatedAttribute as Any, "propertyWrapper": propertyWrapper,
-            "httpBinding": httpBinding as Any, "isEventBound": isEventBound, "absentValue": absentValue as Any,
+            "httpBinding": httpBinding as Any, "isEventBound": isEventBound, "isEventStream": isEventStream, "absentValue": absentValue as Any,
             "separator": separator,
         ]
     }
@@ -22,7 +22,7 @@ extension StructureViewModel: TemplateFields {
             "members": members, "hasMembers": hasMembers, "bodyMembers": bodyMembers, "hasBodyMembers": hasBodyMembers,
             "httpBindings": httpBindings as Any, "queryEncoding": queryEncoding as Any, "xmlDecoding": xmlDecoding as Any,
             "xmlEncoding": xmlEncoding as Any, "jsonDecoding": jsonDecoding as Any,
-            "validation": validation as Any, "redaction": redaction as Any,
+            "validation": validation as Any, "redaction": redaction as Any, "eventStreamOutput": eventStreamOutput as Any,
         ]
     }
 }

@@ -56,7 +56,17 @@ public struct AWSJSONCodec: ProtocolCodec {
         throws -> Output
     {
         let body = response.body.isBlankJSONBody ? Data("{}".utf8) : response.body
-        return try JSONTapeDecoder().decode(Output.self, from: body)
+        let output = try JSONTapeDecoder().decode(Output.self, from: body)
+        guard var streaming = output as? any EventStreamOutput else { return output }
+        // The members decoded from the initial response; the event stream member reads the messages after it.
+        streaming.readEvents(from: HTTPResponseBindings(
+            response: response, bodyDecoder: JSONBodyDecoder(), operation: operation, requestID: requestID(of: response)))
+        // `streaming` was made from an `Output`, so it always is one.
+        return streaming as? Output ?? output
+    }
+
+    public func prepareStreamedResponse(_ response: HTTPResponse, operation: String) async throws -> HTTPResponse {
+        try await InitialResponseSplitter.split(response, operation: operation, requestID: requestID(of: response))
     }
 
     public func parseError(_ response: HTTPResponse, operation: String) -> ErrorResponse {
