@@ -153,6 +153,31 @@ final class GenerationWarningTests: XCTestCase {
         XCTAssertFalse(files.map(\.contents).joined().contains("func op("), "the operation is not generated")
     }
 
+    /// Event streams Smithy does not allow are refused with the shape and path: a member that is not a structure,
+    /// a header of a type no header carries, two payloads, a payload beside a member that is not a header.
+    func testMalformedEventStreamsAreRefused() throws {
+        let text = GeneratorFixture.serviceModel(
+            protocolTrait: "aws.protocols#restJson1", operationTraits: #"{"smithy.api#http": {"method": "POST", "uri": "/op"}}"#,
+            extraShapes: #"""
+            "t.s#OpInput": {"type": "structure", "members": {
+                "events": {"target": "t.s#Events", "traits": {"smithy.api#httpPayload": {}}}}},
+            "t.s#Events": {"type": "union", "traits": {"smithy.api#streaming": {}}, "members": {
+                "text": {"target": "smithy.api#String"}, "bad": {"target": "t.s#Bad"}}},
+            "t.s#Bad": {"type": "structure", "members": {
+                "tags": {"target": "t.s#Tags", "traits": {"smithy.api#eventHeader": {}}},
+                "one": {"target": "smithy.api#Blob", "traits": {"smithy.api#eventPayload": {}}},
+                "two": {"target": "smithy.api#String", "traits": {"smithy.api#eventPayload": {}}},
+                "loose": {"target": "smithy.api#String"}}},
+            "t.s#Tags": {"type": "list", "member": {"target": "smithy.api#String"}}
+            """#)
+        XCTAssertEqual(try GeneratorFixture.diagnostics(text), [
+            #"error: event stream member "text" targets a string, not a structure [shape t.s#Events$text at $.shapes["t.s#Events"].members.text]"#,
+            #"error: event t.s#Bad has more than one eventPayload member [shape t.s#Bad at $.shapes["t.s#Bad"]]"#,
+            #"error: eventHeader member targets a list, which an event header cannot carry [shape t.s#Bad$tags at $.shapes["t.s#Bad"].members.tags]"#,
+            #"error: member is neither an eventHeader nor the eventPayload of an event that has an eventPayload [shape t.s#Bad$loose at $.shapes["t.s#Bad"].members.loose]"#,
+        ])
+    }
+
     /// awsJson output event streams are generated: the body is the stream, the output's other members come in the
     /// initial-response message, and the stream member is kept out of the output's document.
     func testAWSJSONOutputEventStreamsAreGenerated() throws {

@@ -82,6 +82,12 @@ public struct EventMessageReader: Sendable {
         return date
     }
 
+    /// An int-enum header, from its raw value; nil when absent.
+    public func header<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> Value?
+    where Value.RawValue == Int {
+        try header(name, as: Int.self).flatMap(Value.init(rawValue:))
+    }
+
     /// A string-enum header, from its raw value; nil when absent.
     public func header<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> Value?
     where Value.RawValue == String {

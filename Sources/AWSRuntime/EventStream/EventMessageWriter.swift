@@ -100,6 +100,11 @@ public struct EventMessageWriter: Sendable {
         if let value { add(name, .timestamp(value)) }
     }
 
+    /// An int-enum header, as its raw value (32 bits); nothing when unset.
+    public mutating func header<Value: RawRepresentable>(_ name: String, _ value: Value?) throws where Value.RawValue == Int {
+        try header(name, value?.rawValue)
+    }
+
     /// A string-enum header, as its raw value; nothing when unset.
     public mutating func header<Value: RawRepresentable>(_ name: String, _ value: Value?) throws
     where Value.RawValue == String {

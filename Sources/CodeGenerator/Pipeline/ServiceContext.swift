@@ -166,6 +166,7 @@ struct ServiceContext {
         Self.warnAboutStreaming(
             in: reachableShapes, model: model, streamsBlobs: wireProtocol.usesHTTPBindings,
             streamsEvents: wireProtocol.streamsOutputEvents, diagnostics: diagnostics)
+        EventStreamCheck(model: model, diagnostics: diagnostics).check(shapes: reachableShapes)
         if wireProtocol.usesXMLBodies {
             XMLNameCheck(diagnostics: diagnostics).check(shapes: reachableShapes, model: model)
         }
