@@ -10,7 +10,7 @@ let areas: [(name: String, rows: () -> [BenchmarkRow])] = [
     ("generator", generatorBenchmarkRows),
     ("hostile", hostileModelBenchmarkRows),
     ("protocols", protocolBenchmarkRows),
-    ("eventstream", eventStreamBenchmarkRows),
+    ("eventstream", { eventStreamBenchmarkRows() + runBlocking { await typedEventStreamBenchmarkRows() } }),
     ("wholecall", wholeCallBenchmarkRows),
     ("push", pushBenchmarkRows),
     ("startup", startupBenchmarkRows),
