@@ -127,13 +127,13 @@ struct OperationCall: Sendable {
         let hookContext = RequestHookContext(service: runtime.metadata.sdkId, operation: operation, attempt: attempt)
         for hook in configuration.hooks { try await hook.willSend(&request, context: hookContext) }
         // Stated (and signed) rather than left to the transport, after the hooks, which may change the body; a
-        // GET or DELETE without a body has none.
-        if self.request.eventStream != nil {
-            // Events are sent as they come: no length is known, and libcurl sends the body chunked.
-        } else if let stream = request.bodyStream {
+        // GET or DELETE without a body has none. Events are sent as they come: their length is unknown, and libcurl
+        // sends them chunked.
+        let sendsEvents = self.request.eventStream != nil
+        if let stream = request.bodyStream, !sendsEvents {
             // Unknown: libcurl sends it chunked.
             if let length = stream.length { request.headers["Content-Length"] = String(length) }
-        } else if !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
+        } else if !sendsEvents, !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
             request.headers["Content-Length"] = String(request.body.count)
         }
         // A line break in a header (from a hook, or one day a header-bound member) would smuggle a header or a
