@@ -129,21 +129,7 @@ private func botocoreTypedEventsPerSecond(_ stream: Data, chunk: Int, count: Int
             best = min(best, time.perf_counter() - start)
         print(n / best if n == int(sys.argv[2]) else -1)
         """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, String(chunk), String(count)]
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    input.fileHandleForWriting.write(stream)
-    try? input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0,
-          let value = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)), value > 0
-    else {
+    guard let value = pythonFigure(script, arguments: [String(chunk), String(count)], input: stream) else {
         print("botocore typed event-stream benchmark failed (is botocore installed, with the bedrock-runtime model?)")
         return nil
     }

@@ -117,10 +117,9 @@ final class BulkHTTPServer: @unchecked Sendable {
         var length = 0
         let chunked = headers["Transfer-Encoding"]?.lowercased() == "chunked"
         if chunked {
-            while let line = reader.readLine(), let size = Int(line.split(separator: ";")[0], radix: 16) {
-                if size == 0 { _ = reader.readLine(); break }
-                guard reader.readBody(size, into: { hasher.update(bufferPointer: $0); length += $0.count }) else { return }
-                _ = reader.readLine()
+            while let chunk = reader.readChunk() {
+                hasher.update(chunk)
+                length += chunk.count
             }
         } else if let expected = headers["Content-Length"].flatMap(Int.init) {
             guard reader.readBody(expected, into: { hasher.update(bufferPointer: $0); length += $0.count }) else { return }
@@ -147,82 +146,6 @@ final class BulkHTTPServer: @unchecked Sendable {
     }
 
     private func write(_ connection: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                var pollDescriptor = pollfd(fd: connection, events: Int16(POLLOUT), revents: 0)
-                guard poll(&pollDescriptor, 1, 100) >= 0 else { return false }
-                if shouldStop { return false }
-                if pollDescriptor.revents & Int16(POLLOUT) == 0 {
-                    if pollDescriptor.revents != 0 { return false }
-                    continue
-                }
-                let sent = send(connection, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                if sent <= 0 { return false }
-                offset += sent
-            }
-            return true
-        }
-    }
-}
-
-/// Buffered reads from a socket: a head, lines, and body bytes handed on as they come.
-private struct SocketReader {
-    let connection: Int32
-    let shouldStop: () -> Bool
-    private var buffer: [UInt8] = []
-
-    init(connection: Int32, shouldStop: @escaping () -> Bool) {
-        self.connection = connection
-        self.shouldStop = shouldStop
-    }
-
-    private mutating func fill() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 256 * 1024)
-        while !shouldStop() {
-            var pollDescriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&pollDescriptor, 1, 100)
-            if ready < 0 { return false }
-            if ready == 0 { continue }
-            let count = recv(connection, &chunk, chunk.count, 0)
-            guard count > 0 else { return false }
-            buffer.append(contentsOf: chunk[0..<count])
-            return true
-        }
-        return false
-    }
-
-    mutating func readHead() -> String? {
-        while true {
-            if let end = buffer.firstRange(of: [13, 10, 13, 10]) {
-                let head = String(decoding: buffer[..<end.lowerBound], as: UTF8.self)
-                buffer.removeSubrange(..<end.upperBound)
-                return head
-            }
-            guard buffer.count < 1 << 20, fill() else { return nil }
-        }
-    }
-
-    mutating func readLine() -> String? {
-        while true {
-            if let end = buffer.firstRange(of: [13, 10]) {
-                let line = String(decoding: buffer[..<end.lowerBound], as: UTF8.self)
-                buffer.removeSubrange(..<end.upperBound)
-                return line
-            }
-            guard fill() else { return nil }
-        }
-    }
-
-    mutating func readBody(_ count: Int, into consume: (UnsafeRawBufferPointer) -> Void) -> Bool {
-        var remaining = count
-        while remaining > 0 {
-            if buffer.isEmpty, !fill() { return false }
-            let take = min(remaining, buffer.count)
-            buffer.withUnsafeBytes { consume(UnsafeRawBufferPointer(rebasing: $0[0..<take])) }
-            buffer.removeFirst(take)
-            remaining -= take
-        }
-        return true
+        sendAll(connection, bytes, shouldStop: { [self] in shouldStop })
     }
 }

@@ -97,7 +97,7 @@ final class EventStreamServer: @unchecked Sendable {
     }
 
     private func handle(_ connection: Int32) {
-        var reader = ChunkedReader(connection: connection, shouldStop: { [self] in shouldStop })
+        var reader = SocketReader(connection: connection, shouldStop: { [self] in shouldStop })
         guard let head = reader.readHead() else { return }
         var headers: [String: String] = [:]
         for line in head.split(separator: "\r\n").dropFirst() {
@@ -170,7 +170,7 @@ final class EventStreamServer: @unchecked Sendable {
 
     /// Reads the chunked request body as event messages and checks each envelope's signature against the chain.
     private func readEvents(
-        _ reader: inout ChunkedReader, seed: String, onEvent: (Int, EventStreamMessage) -> Void = { _, _ in }
+        _ reader: inout SocketReader, seed: String, onEvent: (Int, EventStreamMessage) -> Void = { _, _ in }
     ) {
         var decoder = EventStreamDecoder()
         var prior = seed
@@ -233,93 +233,6 @@ final class EventStreamServer: @unchecked Sendable {
     }
 
     private func write(_ connection: Int32, _ data: Data) -> Bool {
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                var pollDescriptor = pollfd(fd: connection, events: Int16(POLLOUT), revents: 0)
-                guard poll(&pollDescriptor, 1, 100) >= 0 else { return false }
-                if shouldStop { return false }
-                if pollDescriptor.revents & Int16(POLLOUT) == 0 {
-                    if pollDescriptor.revents != 0 { return false }
-                    continue
-                }
-                let sent = send(connection, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                if sent <= 0 { return false }
-                offset += sent
-            }
-            return true
-        }
-    }
-}
-
-/// Buffered reads from a socket: the request head, then a chunked body chunk by chunk.
-private struct ChunkedReader {
-    let connection: Int32
-    let shouldStop: () -> Bool
-    private var buffer: [UInt8] = []
-
-    init(connection: Int32, shouldStop: @escaping () -> Bool) {
-        self.connection = connection
-        self.shouldStop = shouldStop
-    }
-
-    private mutating func fill() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while !shouldStop() {
-            var pollDescriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&pollDescriptor, 1, 100)
-            if ready < 0 { return false }
-            if ready == 0 { continue }
-            let count = recv(connection, &chunk, chunk.count, 0)
-            guard count > 0 else { return false }
-            buffer.append(contentsOf: chunk[0..<count])
-            return true
-        }
-        return false
-    }
-
-    mutating func readHead() -> String? {
-        while true {
-            if let end = buffer.firstRange(of: [13, 10, 13, 10]) {
-                let head = String(decoding: buffer[..<end.lowerBound], as: UTF8.self)
-                buffer.removeSubrange(..<end.upperBound)
-                return head
-            }
-            guard buffer.count < 1 << 20, fill() else { return nil }
-        }
-    }
-
-    private mutating func readLine() -> String? {
-        while true {
-            if let end = buffer.firstRange(of: [13, 10]) {
-                let line = String(decoding: buffer[..<end.lowerBound], as: UTF8.self)
-                buffer.removeSubrange(..<end.upperBound)
-                return line
-            }
-            guard fill() else { return nil }
-        }
-    }
-
-    /// The next chunk of a chunked body; nil at its end.
-    mutating func readChunk() -> Data? {
-        guard let line = readLine(), let size = Int(line.split(separator: ";").first ?? "", radix: 16), size > 0 else {
-            return nil
-        }
-        var data = Data()
-        guard readBody(size, into: { data.append(contentsOf: $0) }) else { return nil }
-        _ = readLine()
-        return data
-    }
-
-    mutating func readBody(_ count: Int, into consume: (UnsafeRawBufferPointer) -> Void) -> Bool {
-        var remaining = count
-        while remaining > 0 {
-            if buffer.isEmpty, !fill() { return false }
-            let take = min(remaining, buffer.count)
-            buffer.withUnsafeBytes { consume(UnsafeRawBufferPointer(rebasing: $0[0..<take])) }
-            buffer.removeFirst(take)
-            remaining -= take
-        }
-        return true
+        sendAll(connection, data, shouldStop: { [self] in shouldStop })
     }
 }

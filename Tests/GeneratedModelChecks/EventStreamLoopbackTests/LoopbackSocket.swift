@@ -1,0 +1,1 @@
+../../AWSRuntimeTests/Support/LoopbackSocket.swift
