@@ -10,9 +10,10 @@ shared="$root/../shared"
 
 # waiters: every waiter matcher the generator compiles; kitchen-sink: every shape type and trait; hostile-text: model text full of quotes, line breaks, NUL, bidi
 # controls, `*/`, `\(` and `"#` in every free-text position, which must compile as plain literals and comments.
-# awsjson-event-streams: an awsJson 1.1 output event stream with its initial response, and its own eventStreamTests.
+# awsjson- and restxml-event-streams: output event streams of awsJson 1.1 (with the initial response) and restXml (XML
+# event payloads), each with its own eventStreamTests.
 models=("Tests/CodeGeneratorTests/Models/kitchen-sink.json" "Tests/CodeGeneratorTests/Models/hostile-text.json" "Tests/CodeGeneratorTests/Models/waiters.json"
-        "Tests/CodeGeneratorTests/Models/awsjson-event-streams.json")
+        "Tests/CodeGeneratorTests/Models/awsjson-event-streams.json" "Tests/CodeGeneratorTests/Models/restxml-event-streams.json")
 for name in ecr-public ecr dynamodb secrets-manager sso sso-oidc lambda transcribe-streaming sts sns s3; do
     if [ -f "$shared/models/$name.json" ]; then models+=("$shared/models/$name.json")
     else echo "SKIPPED: $shared/models/$name.json is missing"; fi

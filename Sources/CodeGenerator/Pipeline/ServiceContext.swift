@@ -33,10 +33,11 @@ struct ServiceContext {
         /// Whether operation inputs and outputs bind members to the URI, query, headers and payload.
         var usesHTTPBindings: Bool { self == .restJson1 || self == .restXml }
 
-        /// Which event streams clients of the protocol send and read: restJson1 both ways; awsJson (Kinesis,
-        /// CloudWatch Logs) output streams, after the initial-response message; the others none yet.
+        /// Which event streams clients of the protocol send and read: restJson1 both ways; restXml (S3's
+        /// SelectObjectContent) output streams; awsJson (Kinesis, CloudWatch Logs) output streams, after the
+        /// initial-response message; the others none yet.
         var streamsInputEvents: Bool { self == .restJson1 }
-        var streamsOutputEvents: Bool { self == .restJson1 || self == .awsJson1_0 || self == .awsJson1_1 }
+        var streamsOutputEvents: Bool { self == .restJson1 || self == .restXml || self == .awsJson1_0 || self == .awsJson1_1 }
 
         /// Whether responses (and restXml requests) are XML.
         var usesXMLBodies: Bool { isQuery || self == .restXml }

@@ -1,5 +1,5 @@
 # An event stream message encoder written from the format's description (prelude, typed headers, payload, CRC32s),
-# independent of the Swift one, for the awsJson event stream test model.
+# independent of the Swift one, for the awsjson- and restxml-event-streams test models.
 import struct, zlib, base64, json
 def header(name, value):
     n = name.encode()
@@ -21,4 +21,9 @@ out["price"] = b64(message([(":message-type","event"),(":event-type","price"),("
 out["halt"] = b64(message([(":message-type","event"),(":event-type","halt"),(":content-type","text/plain")], b'circuit breaker'))
 out["throttled"] = b64(message([(":message-type","exception"),(":exception-type","throttled"),(":content-type","application/json")], b'{"message":"slow down"}'))
 out["unknown"] = b64(message([(":message-type","event"),(":event-type","dividend"),(":content-type","application/json")], b'{"amount":1}'))
+# restxml-event-streams.json
+out["records"] = b64(message([(":message-type","event"),(":event-type","Records"),(":content-type","application/octet-stream")], b"a,b\n1,2\n"))
+out["stats"] = b64(message([(":message-type","event"),(":event-type","Stats"),(":content-type","text/xml")], b"<Stats><Scanned>10</Scanned><Returned>4</Returned></Stats>"))
+out["end"] = b64(message([(":message-type","event"),(":event-type","End")]))
+out["error"] = b64(message([(":message-type","error"),(":error-code","InternalError"),(":error-message","We encountered an internal error.")]))
 print(json.dumps(out, indent=1))
