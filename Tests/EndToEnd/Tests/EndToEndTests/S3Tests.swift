@@ -44,6 +44,38 @@ final class S3Tests: XCTestCase {
         XCTAssertEqual(lastHost, "localhost")
     }
 
+    /// SelectObjectContent's output event stream: moto runs the query and answers with Records (the rows, a blob
+    /// payload), Stats (an XML payload) and End events, read as they arrive; signatures checked.
+    func testSelectObjectContentStreamsRecordsStatsAndEnd() async throws {
+        let moto = try await MotoServer.start(for: self)
+        let s3 = client(moto)
+        _ = try await s3.createBucket(bucket: "e2e-select")
+        let csv = "city,population\nParis,2100000\nLyon,520000\nNice,340000\n"
+        _ = try await s3.putObject(body: ByteStream(Data(csv.utf8)), bucket: "e2e-select", key: "cities.csv")
+
+        let output = try await s3.selectObjectContent(SelectObjectContentRequest(
+            // moto's query parser only takes the table name in lower case (S3 takes either).
+            bucket: "e2e-select", key: "cities.csv", expression: "SELECT * FROM s3object s WHERE s.city = 'Lyon'",
+            expressionType: .sql, inputSerialization: InputSerialization(csv: CSVInput(fileHeaderInfo: .use)),
+            outputSerialization: OutputSerialization(csv: CSVOutput())))
+        var records = Data()
+        var stats: Stats?
+        var ended = false
+        for try await event in output.payload {
+            switch event {
+            case .records(let part): records += part.payload ?? Data()
+            case .stats(let event): stats = event.details
+            case .end: ended = true
+            default: break
+            }
+        }
+        XCTAssertTrue(String(decoding: records, as: UTF8.self).contains("Lyon"), String(decoding: records, as: UTF8.self))
+        XCTAssertFalse(String(decoding: records, as: UTF8.self).contains("Paris"))
+        XCTAssertEqual(stats?.bytesReturned, Int64(records.count))
+        XCTAssertGreaterThan(stats?.bytesScanned ?? 0, 0)
+        XCTAssertTrue(ended, "the End event closes the stream")
+    }
+
     /// 25 MiB sent from a file as it is read (its SHA-256 signed, which moto checks) and from a sequence of
     /// chunks (`UNSIGNED-PAYLOAD`), and read back as the response arrives.
     func testObjectsArePutReadListedAndDeleted() async throws {
