@@ -36,6 +36,9 @@ final class CurlTransfer: @unchecked Sendable {
     /// Whether sending is paused because the body's sequence had nothing yet (an event stream waiting for the
     /// caller's next event): libcurl meanwhile goes on receiving, which is what makes a stream duplex.
     private var uploadPaused = false
+    /// Whether receiving is paused because the reader is a MiB behind, in a transfer that must keep sending
+    /// meanwhile (a duplex event stream): the thread is not parked in the body callback, so the upload goes on.
+    private var downloadPaused = false
     /// When the response streams: where its body goes, and who is told once the headers are in.
     private let responseChannel: ResponseBodyChannel?
     private let deliverHeaders: (@Sendable (_ statusCode: Int, _ headers: HTTPHeaders) -> Void)?
@@ -98,6 +101,8 @@ final class CurlTransfer: @unchecked Sendable {
                 let reader = try UploadBodyReader(stream, idleTimeout: timeout)
                 // New bytes wake the transfer's poll, so a paused send resumes at once.
                 reader.onAvailable = { [weak self] in self?.wake() }
+                // A duplex stream never parks the transfer's thread on a slow reader: the download pauses instead.
+                if reader.readsWithoutWaiting { responseChannel?.onRoom = { [weak self] in self?.wake() } }
                 lock.withLock { upload = reader }
             } catch {
                 return .failure(.connectionFailed("the request body could not be read: \(error)"))
@@ -152,7 +157,7 @@ final class CurlTransfer: @unchecked Sendable {
                 easy,
                 { bytes, size, count, context in
                     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
-                    return transfer.receiveBody(UnsafeRawBufferPointer(start: bytes, count: size * count)) ? size * count : 0
+                    return transfer.receiveBody(UnsafeRawBufferPointer(start: bytes, count: size * count))
                 },
                 { bytes, size, count, context in
                     let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
@@ -179,10 +184,16 @@ final class CurlTransfer: @unchecked Sendable {
             }
             if running == 0 { break }
             _ = ccurl_multi_poll(handles.multi, 1000)
-            if uploadPaused, upload?.hasDataOrEnd == true {
+            let resumesUpload = uploadPaused && upload?.hasDataOrEnd == true
+            let resumesDownload = downloadPaused && responseChannel?.hasRoomOrClosed == true
+            if resumesUpload || resumesDownload {
+                // One call resumes both directions; one still waiting pauses itself again in its callback.
                 uploadPaused = false
+                downloadPaused = false
                 _ = ccurl_easy_unpause(easy)
             }
+            // A reader that is behind is not an idle connection.
+            if downloadPaused { lastProgress = .now }
             if streams, ContinuousClock.now - lastProgress > timeout { stop(.expired) }
         }
         let done = ccurl_multi_done(handles.multi, &code) == 1
@@ -222,25 +233,37 @@ final class CurlTransfer: @unchecked Sendable {
         return .success(HTTPResponse(statusCode: statusCode, headers: headers, body: body))
     }
 
-    /// One body block, already decoded from `gzip` / `deflate`; false stops the transfer.
-    private func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard currentStopReason == nil else { return false }
+    /// One body block, already decoded from `gzip` / `deflate`: how many bytes were taken (all of them, 0 to stop
+    /// the transfer, or `CURL_WRITEFUNC_PAUSE`).
+    private func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {
+        guard currentStopReason == nil else { return 0 }
         if let responseChannel, headersDelivered {
-            // Waits here while the reader is a MiB behind: the connection waits with it.
-            guard responseChannel.write(bytes) else {
+            if upload?.readsWithoutWaiting == true {
+                switch responseChannel.offer(bytes) {
+                case .taken: break
+                case .full:
+                    // libcurl keeps the block and offers it again once unpaused.
+                    downloadPaused = true
+                    return 0x1000_0001  // CURL_WRITEFUNC_PAUSE
+                case .closed:
+                    stop(.readerClosed)
+                    return 0
+                }
+            } else if !responseChannel.write(bytes) {
+                // `write` waits while the reader is a MiB behind: the connection waits with it.
                 stop(.readerClosed)
-                return false
+                return 0
             }
             lastProgress = .now
-            return true
+            return bytes.count
         }
         guard bytes.count <= limit - body.count else {
             body = Data()
             stop(.tooLarge)
-            return false
+            return 0
         }
         body.append(contentsOf: bytes)
-        return true
+        return bytes.count
     }
 
     /// One header line, status lines included; false stops the transfer.

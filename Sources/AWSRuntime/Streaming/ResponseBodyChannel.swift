@@ -59,6 +59,39 @@ final class ResponseBodyChannel: @unchecked Sendable {
         return true
     }
 
+    /// What ``offer(_:)`` did with the bytes.
+    enum Offer { case taken, full, closed }
+
+    /// Adds body bytes without waiting: `.full` (nothing taken) while `capacity` bytes are unread, so a transport
+    /// that must keep sending (a duplex event stream) pauses the download instead of its thread. ``onRoom`` says
+    /// when to offer again.
+    func offer(_ bytes: UnsafeRawBufferPointer) -> Offer {
+        guard !bytes.isEmpty else { return .taken }
+        condition.lock()
+        if closedByReader || ended {
+            condition.unlock()
+            return .closed
+        }
+        if buffered >= capacity {
+            condition.unlock()
+            return .full
+        }
+        condition.unlock()
+        return write(bytes) ? .taken : .closed
+    }
+
+    /// Called when the reader has taken what was buffered (room again) or gone.
+    var onRoom: (@Sendable () -> Void)? {
+        get { condition.withLock { roomHandler } }
+        set { condition.withLock { roomHandler = newValue } }
+    }
+    private var roomHandler: (@Sendable () -> Void)?
+
+    /// Whether ``offer(_:)`` would take bytes now, or the reader has gone (so the transport should look again).
+    var hasRoomOrClosed: Bool {
+        condition.withLock { buffered < capacity || closedByReader || ended }
+    }
+
     /// Ends the body: the reader gets what is buffered, then nil (or `error`).
     func finish(throwing error: (any Error)? = nil) {
         condition.lock()
@@ -92,7 +125,9 @@ final class ResponseBodyChannel: @unchecked Sendable {
                     chunks.removeAll(keepingCapacity: true)
                     buffered = 0
                     condition.broadcast()
+                    let room = roomHandler
                     condition.unlock()
+                    room?()
                     continuation.resume(returning: chunk)
                     return
                 }
@@ -130,10 +165,12 @@ final class ResponseBodyChannel: @unchecked Sendable {
         let waiter = self.waiter
         self.waiter = nil
         let action = wasOpen ? onReaderClose : nil
+        let room = roomHandler
         condition.broadcast()
         condition.unlock()
         waiter?.resume(throwing: error)
         action?()
+        room?()
     }
 }
 

@@ -126,6 +126,42 @@ final class EventStreamLoopbackTests: XCTestCase {
         XCTAssertTrue(server.received.sawEnd, "the signed end of the stream")
     }
 
+    /// A caller that reads the transcripts only once all its audio is sent: 10 MiB of transcripts wait unread (the
+    /// download pauses when a MiB is buffered) while every audio event still goes out.
+    func testAudioKeepsFlowingWhileTranscriptsWaitUnread() async throws {
+        let padding = String(repeating: "x", count: 1_000)
+        let transcripts = try (0..<10_000).map { index in
+            try Self.message("TranscriptEvent", contentType: "application/json", payload: Data(
+                #"{"Transcript":{"Results":[{"ResultId":"r\#(index)","Alternatives":[{"Transcript":"\#(padding)"}]}]}}"#.utf8))
+        }
+        let server = try EventStreamServer(
+            answer: .messages(transcripts), secretAccessKey: Self.secret, region: "us-east-1", service: "transcribe")
+        defer { server.stop() }
+        let client = TranscribeStreamingClient(configuration: configuration(server))
+        let (audio, microphone) = AsyncStream<AudioStream>.makeStream()
+        let output = try await client.startStreamTranscription(
+            languageCode: .enUs, mediaSampleRateHertz: 16_000, mediaEncoding: .pcm, audioStream: AsyncEventStream(audio))
+        for index in 0..<1_000 {
+            microphone.yield(.audioEvent(AudioEvent(audioChunk: Data(repeating: UInt8(index % 251), count: 320))))
+        }
+        microphone.finish()
+
+        // Nothing is read yet: the audio must still all arrive.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !server.received.sawEnd, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        XCTAssertTrue(server.received.sawEnd, "all audio arrived while the transcripts waited unread")
+        XCTAssertEqual(server.received.events.count, 1_000)
+
+        var received = 0
+        for try await event in output.transcriptResultStream {
+            guard case .transcriptEvent(let transcript) = event else { return XCTFail("unexpected event \(event)") }
+            XCTAssertEqual(transcript.transcript?.results?.first?.resultId, "r\(received)")
+            received += 1
+        }
+        XCTAssertEqual(received, 10_000)
+        XCTAssertEqual(server.received.failures, [])
+    }
+
     /// A modelled exception event ends the stream with the service's error type; the events before it arrive.
     func testAnExceptionEventIsThrownAsTheServicesError() async throws {
         var messages = try (0..<3).map(Self.transcript)
