@@ -42,8 +42,11 @@ struct OperationCall: Sendable {
         let body = try await StreamedBody.prepare(
             request, transportStreams: state.httpClient.streamsBodies,
             sendsStreamsUnsigned: runtime.metadata.customization?.sendsStreamsUnsigned ?? false)
+        // A transport that cannot stream sends the events at once: they are read (until the caller's sequence ends)
+        // before the request is signed, so neither signature goes stale while the caller takes its time.
+        let events = state.httpClient.streamsBodies ? request.eventStream : try await request.eventStream?.collected()
         // A sequence of chunks, or of events, is read once: a failed attempt cannot send it again.
-        let isReplayable = body.isReplayable && request.eventStream == nil
+        let isReplayable = body.isReplayable && events == nil
         if !isReplayable { strategy.maxAttempts = 1 }
         let streamsOutput = Output.self is any HTTPStreamingOutput.Type || Output.self is any EventStreamOutput.Type
 
@@ -59,7 +62,8 @@ struct OperationCall: Sendable {
             }
             let response: HTTPResponse
             do {
-                response = try await send(attempt: attempt, target: target, body: body, streamsOutput: streamsOutput)
+                response = try await send(
+                    attempt: attempt, target: target, body: body, events: events, streamsOutput: streamsOutput)
             } catch HTTPClientError.cancelled {
                 // The transport saw the task's cancellation: report it as Swift concurrency does.
                 throw CancellationError()
@@ -76,7 +80,12 @@ struct OperationCall: Sendable {
             if (200..<300).contains(response.statusCode) {
                 state.rateLimiter?.update(isThrottling: false, now: RuntimeState.monotonicNow())
                 state.retryQuota.release(retryCost: retryCost)
-                let ready = streamsOutput ? try await codec.prepareStreamedResponse(response, operation: operation) : response
+                let ready: HTTPResponse
+                do {
+                    ready = streamsOutput ? try await codec.prepareStreamedResponse(response, operation: operation) : response
+                } catch HTTPClientError.cancelled {
+                    throw CancellationError()
+                }
                 return try decode(Output.self, from: ready)
             }
             let (outcome, isThrottling) = classify(response, as: Failure.self)
@@ -113,9 +122,10 @@ struct OperationCall: Sendable {
     }
 
     /// Builds, hooks, signs (afresh for every attempt) and sends one attempt.
-    private func send(attempt: Int, target: RuntimeState.ResolvedTarget, body: StreamedBody, streamsOutput: Bool)
-        async throws -> HTTPResponse
-    {
+    private func send(
+        attempt: Int, target: RuntimeState.ResolvedTarget, body: StreamedBody, events: EventStreamRequestBody?,
+        streamsOutput: Bool
+    ) async throws -> HTTPResponse {
         var request = HTTPRequest(
             method: self.request.method, url: try requestURL(endpoint: self.request.endpoint ?? target.endpoint),
             headers: self.request.headers,
@@ -129,8 +139,8 @@ struct OperationCall: Sendable {
         // Stated (and signed) rather than left to the transport, after the hooks, which may change the body; a
         // GET or DELETE without a body has none. Events are sent as they come: their length is unknown, and libcurl
         // sends them chunked.
-        let sendsEvents = self.request.eventStream != nil
-        if let stream = request.bodyStream, !sendsEvents {
+        let sendsEvents = events != nil
+        if let stream = request.bodyStream {
             // Unknown: libcurl sends it chunked.
             if let length = stream.length { request.headers["Content-Length"] = String(length) }
         } else if !sendsEvents, !request.body.isEmpty || ["POST", "PUT", "PATCH"].contains(request.method) {
@@ -150,7 +160,7 @@ struct OperationCall: Sendable {
             let credentials = try await state.credentials.credentials()
             let offset = state.clockOffset.withLock { $0 }
             var options = runtime.metadata.customization?.signingOptions ?? SigV4Options()
-            if self.request.eventStream != nil {
+            if sendsEvents {
                 // The request's signature covers its headers; each event is signed on its own, chained from it.
                 options.payloadSHA256 = EventStreamSigner.streamingPayloadHash
                 if !options.addContentSHA256Header {
@@ -162,7 +172,7 @@ struct OperationCall: Sendable {
             let signature = try state.signer.sign(
                 &request, credentials: credentials, region: target.region, signingName: runtime.metadata.signingName,
                 date: Date().addingTimeInterval(offset), options: options)
-            if self.request.eventStream != nil {
+            if sendsEvents {
                 eventSigner = EventStreamSigner(
                     seedSignature: signature.signature, credentials: credentials, region: target.region,
                     signingName: runtime.metadata.signingName, keyCache: state.signer.keyCache)
@@ -172,21 +182,22 @@ struct OperationCall: Sendable {
         case .anonymous:
             break
         }
-        if let events = self.request.eventStream {
+        if !configuration.hooks.isEmpty {
+            var redacted = request
+            redacted.headers = request.headers.redacted
+            for hook in configuration.hooks { await hook.didSign(redacted, context: hookContext) }
+        }
+        // Attached after the hooks have seen the signed request: the events are read once, by the transport.
+        if let events {
             let clockOffset = state.clockOffset.withLock { $0 }
             let frames = events.frames(signer: eventSigner, now: { Date().addingTimeInterval(clockOffset) })
             if state.httpClient.streamsBodies {
                 request.bodyStream = frames
             } else {
-                // A transport that cannot stream sends the events at once, when the caller's sequence has ended.
+                // A transport that cannot stream sends the events at once: read before signing, framed and signed now.
                 request.body = try await frames.collect(upTo: Int.max)
                 request.headers["Content-Length"] = String(request.body.count)
             }
-        }
-        if !configuration.hooks.isEmpty {
-            var redacted = request
-            redacted.headers = request.headers.redacted
-            for hook in configuration.hooks { await hook.didSign(redacted, context: hookContext) }
         }
         var response = streamsOutput
             ? try await state.httpClient.stream(request, timeout: configuration.attemptTimeout)

@@ -66,14 +66,14 @@ public struct ServiceRuntime: Sendable {
             let options = configuration.validation
             request.eventStream?.validation = { Validator.validate($0, operation: operation, options: options) }
         }
-        // Compressed once per call: every attempt sends the same bytes. A streamed body is neither compressed nor
-        // hashed here (that would read it whole): no streaming operation asks for either.
-        if compressesRequest && !configuration.disableRequestCompression && request.bodyStream == nil
+        // Compressed once per call: every attempt sends the same bytes. A streamed body (or event stream) is neither
+        // compressed nor hashed here (that would read it whole): no streaming operation asks for either.
+        if compressesRequest && !configuration.disableRequestCompression && request.bodyStream == nil && request.eventStream == nil
             && request.body.count >= max(0, configuration.requestMinCompressionSizeBytes) {
             request.body = Gzip.compress(request.body)
             request.headers.add(name: "Content-Encoding", value: "gzip")
         }
-        if requiresChecksum && request.bodyStream == nil && !request.headers.contains("Content-MD5") {
+        if requiresChecksum && request.bodyStream == nil && request.eventStream == nil && !request.headers.contains("Content-MD5") {
             request.headers.add(name: "Content-MD5", value: MD5.base64(request.body))
         }
         let call = OperationCall(

@@ -28,7 +28,7 @@ public struct EventMessageReader: Sendable {
 
     /// A structure or union `eventPayload` member: the payload as a document.
     public func payload<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        try bodyDecoder.decode(type, from: message.payload)
+        try body(type)
     }
 
     /// A blob `eventPayload` member: the payload's bytes.

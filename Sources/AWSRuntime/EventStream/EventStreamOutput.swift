@@ -45,37 +45,66 @@ enum InitialResponseSplitter {
         return split
     }
 
-    /// The body after the initial response: bytes already read, then the rest as it arrives.
+    /// The body after the initial response: bytes already read, then the rest as it arrives. Read once: a second
+    /// pass fails with ``ByteStreamError/concurrentRead``, and when the pass ends early (its reader dropped) the
+    /// connection closes, as for any response body.
     private struct RestOfBody: AsyncSequence, Sendable {
         typealias Element = Data
         let prefix: Data
         let rest: SharedIterator
 
-        func makeAsyncIterator() -> Iterator { Iterator(prefix: prefix, rest: rest) }
+        func makeAsyncIterator() -> Iterator { Iterator(prefix: prefix, pass: rest.claim()) }
 
         struct Iterator: AsyncIteratorProtocol {
             var prefix: Data?
-            let rest: SharedIterator
+            let pass: Pass?
 
             mutating func next() async throws -> Data? {
+                guard let pass else { throw ByteStreamError.concurrentRead }
                 if let bytes = prefix {
                     prefix = nil
                     if !bytes.isEmpty { return bytes }
                 }
-                return try await rest.next()
+                return try await pass.rest.next()
             }
         }
     }
 
-    /// The response body's iterator, carried over to the stream of the messages after the initial response;
-    /// read by one consumer at a time. Dropping it (with the stream) closes the connection.
+    /// The one pass over the rest of the body: when it goes, the body's iterator goes with it.
+    private final class Pass: Sendable {
+        let rest: SharedIterator
+
+        init(_ rest: SharedIterator) {
+            self.rest = rest
+        }
+
+        deinit { rest.close() }
+    }
+
+    /// The response body's iterator, carried over from the initial response to the messages after it: read by the
+    /// splitter, then by the one pass that claims it. Dropping it closes the connection.
     private final class SharedIterator: @unchecked Sendable {
-        private var iterator: ByteStream.Iterator
+        // `iterator` is read by one consumer at a time (the splitter, then the claimed pass); `claimed` is guarded
+        // by `lock`.
+        private var iterator: ByteStream.Iterator?
+        private let lock = NSLock()
+        private var claimed = false
 
         init(_ iterator: ByteStream.Iterator) {
             self.iterator = iterator
         }
 
-        func next() async throws -> Data? { try await iterator.next() }
+        func next() async throws -> Data? { try await iterator?.next() }
+
+        /// The pass over what follows; nil when one was taken already.
+        func claim() -> Pass? {
+            let first = lock.withLock {
+                defer { claimed = true }
+                return !claimed
+            }
+            return first ? Pass(self) : nil
+        }
+
+        func close() { iterator = nil }
     }
 }

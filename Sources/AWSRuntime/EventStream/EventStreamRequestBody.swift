@@ -32,6 +32,22 @@ public struct EventStreamRequestBody: Sendable {
         }
     }
 
+    /// The events read to their end now, validated and encoded, for a transport that sends the body at once.
+    func collected() async throws -> EventStreamRequestBody {
+        let next = makeNext(validation)
+        var messages: [EventStreamMessage] = []
+        while let message = try await next() { messages.append(message) }
+        return EventStreamRequestBody(messages: messages)
+    }
+
+    private init(messages: [EventStreamMessage]) {
+        let stream = AsyncEventStream(messages)
+        makeNext = { _ in
+            let iterator = EventPass(stream.makeAsyncIterator())
+            return { try await iterator.next() }
+        }
+    }
+
     /// The framed body: each message signed by `signer` at the time it is sent (`now`), then the signed empty
     /// message that ends the stream; without a signer (an unsigned call) the messages as they are.
     func frames(signer: EventStreamSigner?, now: @escaping @Sendable () -> Date) -> ByteStream {

@@ -68,6 +68,7 @@ public final class CurlHTTPClient: HTTPClient {
             transfer.stop(.cancelled)
         }
         pool.release(handles)
+        if case .failure = result, let cause = transfer.requestBodyFailure { throw cause }
         return try result.get()
     }
 
@@ -111,8 +112,9 @@ public final class CurlHTTPClient: HTTPClient {
                         handOver.resume(with: .success(response))
                         channel.finish()
                     case .failure(let error):
-                        handOver.resume(with: .failure(error))
-                        channel.finish(throwing: error)
+                        let cause = transfer.requestBodyFailure ?? error
+                        handOver.resume(with: .failure(cause))
+                        channel.finish(throwing: cause)
                     }
                 }
             }
@@ -129,19 +131,19 @@ private final class StreamHandOver: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var continuation: CheckedContinuation<HTTPResponse, any Error>?
-    private var early: Result<HTTPResponse, HTTPClientError>?
+    private var early: Result<HTTPResponse, any Error>?
     private var resumed = false
 
     func set(_ continuation: CheckedContinuation<HTTPResponse, any Error>) {
-        let early: Result<HTTPResponse, HTTPClientError>? = lock.withLock {
+        let early: Result<HTTPResponse, any Error>? = lock.withLock {
             if let early = self.early { return early }
             self.continuation = continuation
             return nil
         }
-        if let early { continuation.resume(with: early.mapError { $0 as any Error }) }
+        if let early { continuation.resume(with: early) }
     }
 
-    func resume(with result: Result<HTTPResponse, HTTPClientError>) {
+    func resume(with result: Result<HTTPResponse, any Error>) {
         let continuation: CheckedContinuation<HTTPResponse, any Error>? = lock.withLock {
             guard !resumed else { return nil }
             resumed = true
@@ -151,7 +153,7 @@ private final class StreamHandOver: @unchecked Sendable {
             }
             return continuation
         }
-        continuation?.resume(with: result.mapError { $0 as any Error })
+        continuation?.resume(with: result)
     }
 }
 

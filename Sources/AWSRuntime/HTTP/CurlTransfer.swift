@@ -62,6 +62,14 @@ final class CurlTransfer: @unchecked Sendable {
         self.deliverHeaders = deliverHeaders
     }
 
+    /// What the caller's body sequence threw when that ended the transfer (the transport reports it as it is,
+    /// rather than as a connection failure).
+    private(set) var requestBodyFailure: (any Error)? {
+        get { lock.withLock { bodyFailure } }
+        set { lock.withLock { bodyFailure = newValue } }
+    }
+    private var bodyFailure: (any Error)?
+
     /// Whether the response headers were handed over (the body then streams, and the outcome goes to the channel).
     var deliveredHeaders: Bool { lock.withLock { headersDeliveredFlag } }
     private var headersDeliveredFlag = false
@@ -114,7 +122,12 @@ final class CurlTransfer: @unchecked Sendable {
         request.body = Data()
         request.bodyStream = nil
         // A transfer can end before its body was all read (the service answered early): stop the task reading it.
-        lock.withLock { upload }?.cancel()
+        let reader = lock.withLock { upload }
+        reader?.cancel()
+        // What the caller's sequence (or the events made from it: a `ValidationError`) threw is handed on as it is.
+        if case .failure = outcome, let error = reader?.error, !(error is UploadBodyReader.IdleTimeout), !(error is ByteStreamError) {
+            requestBodyFailure = error
+        }
         lock.withLock { upload = nil }
         return outcome
     }

@@ -66,17 +66,9 @@ final class ResponseBodyChannel: @unchecked Sendable {
     /// that must keep sending (a duplex event stream) pauses the download instead of its thread. ``onRoom`` says
     /// when to offer again.
     func offer(_ bytes: UnsafeRawBufferPointer) -> Offer {
-        guard !bytes.isEmpty else { return .taken }
-        condition.lock()
-        if closedByReader || ended {
-            condition.unlock()
-            return .closed
-        }
-        if buffered >= capacity {
-            condition.unlock()
-            return .full
-        }
-        condition.unlock()
+        let isFull = condition.withLock { buffered >= capacity && !closedByReader && !ended }
+        // Only this (the transport's) thread adds bytes, so the room seen here is still there for `write`.
+        if isFull { return .full }
         return write(bytes) ? .taken : .closed
     }
 

@@ -205,13 +205,18 @@ final class UploadBodyReader: @unchecked Sendable {
 
     private func append(_ chunk: Data) -> QueueState {
         condition.lock()
-        defer { condition.unlock() }
-        guard !cancelled else { return .cancelled }
+        guard !cancelled else {
+            condition.unlock()
+            return .cancelled
+        }
         queue.append(chunk)
         queued += chunk.count
         condition.broadcast()
-        availableHandler?()
-        return queued >= Self.capacity ? .full : .room
+        let state: QueueState = queued >= Self.capacity ? .full : .room
+        let handler = availableHandler
+        condition.unlock()
+        handler?()
+        return state
     }
 
     /// Holds the pump until the reader has drained below `capacity` (or reading was cancelled).

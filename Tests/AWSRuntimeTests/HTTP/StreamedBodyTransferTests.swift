@@ -102,9 +102,8 @@ final class StreamedBodyTransferTests: XCTestCase {
         do {
             _ = try await client.send(request, timeout: .seconds(10))
             XCTFail("a body that cannot be read must fail the request")
-        } catch let error as HTTPClientError {
-            guard case .connectionFailed(let reason) = error else { return XCTFail("\(error)") }
-            XCTAssertTrue(reason.contains("request body could not be read"), reason)
+        } catch is Broken {
+            // The caller's own error, as it threw it: not a connection failure.
         }
     }
 

@@ -162,6 +162,29 @@ final class EventStreamLoopbackTests: XCTestCase {
         XCTAssertEqual(server.received.failures, [])
     }
 
+    /// The caller's own audio sequence failing ends the call with the caller's error, not a connection failure.
+    func testTheCallersOwnErrorEndsTheStreamAsItIs() async throws {
+        struct MicrophoneUnplugged: Error {}
+        let server = try EventStreamServer(
+            answer: .echo { index, _ in (try? Self.transcript(index)) ?? Data() },
+            secretAccessKey: Self.secret, region: "us-east-1", service: "transcribe")
+        defer { server.stop() }
+        let client = TranscribeStreamingClient(configuration: configuration(server))
+        let audio = AsyncThrowingStream<AudioStream, any Error> { microphone in
+            for index in 0..<3 { microphone.yield(.audioEvent(AudioEvent(audioChunk: Data([UInt8(index)])))) }
+            microphone.finish(throwing: MicrophoneUnplugged())
+        }
+        do {
+            let output = try await client.startStreamTranscription(
+                languageCode: .enUs, mediaSampleRateHertz: 16_000, mediaEncoding: .pcm, audioStream: AsyncEventStream(audio))
+            for try await _ in output.transcriptResultStream {}
+            XCTFail("expected the caller's error")
+        } catch is MicrophoneUnplugged {
+            // The call, or its stream, ended with the caller's own error.
+        }
+        XCTAssertFalse(server.received.sawEnd, "a failed stream is not ended as if it were complete")
+    }
+
     /// A modelled exception event ends the stream with the service's error type; the events before it arrive.
     func testAnExceptionEventIsThrownAsTheServicesError() async throws {
         var messages = try (0..<3).map(Self.transcript)
