@@ -51,6 +51,21 @@ final class HostileModelLoadingTests: XCTestCase {
         XCTAssertFalse(found[0].contains("\n"), "the message stays on one line")
     }
 
+    /// A map key that is not a string (the model fuzzer found one retargeted to its own map, which recursed without
+    /// end in the generator) is refused with its path.
+    func testMapKeysMustTargetStrings() {
+        let found = errors(shapes(#"""
+            "ns#Loop": {"type": "map", "key": {"target": "ns#Loop"}, "value": {"target": "smithy.api#String"}},
+            "ns#Numbers": {"type": "map", "key": {"target": "smithy.api#Integer"}, "value": {"target": "smithy.api#String"}},
+            "ns#Kind": {"type": "enum", "members": {"A": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "a"}}}},
+            "ns#ByKind": {"type": "map", "key": {"target": "ns#Kind"}, "value": {"target": "smithy.api#String"}}
+            """#))
+        XCTAssertEqual(found, [
+            #"error: a map key must target a string, not the map ns#Loop [shape ns#Loop$key at $.shapes["ns#Loop"].key.target]"#,
+            #"error: a map key must target a string, not the integer smithy.api#Integer [shape ns#Numbers$key at $.shapes["ns#Numbers"].key.target]"#,
+        ])
+    }
+
     func testMemberNamesThatDifferOnlyInCaseAreAnError() {
         let found = errors(shapes(#""ns#S": {"type": "structure", "members": {"name": {"target": "smithy.api#String"}, "Name": {"target": "smithy.api#String"}}}"#))
         XCTAssertEqual(found, [#"error: members name and Name differ only in case [shape ns#S$Name at $.shapes["ns#S"].members.Name]"#])

@@ -20,6 +20,7 @@ public enum ModelValidator {
             checkErrors(of: shape, in: model, into: diagnostics)
             checkOperationShapes(of: shape, in: model, into: diagnostics)
             checkConstraints(traits: shape.traits, target: shape, path: shape.jsonPath, id: shape.id, into: diagnostics)
+            checkMapKey(of: shape, in: model, into: diagnostics)
             for member in shape.members {
                 guard let target = model.shape(member.target) else { continue }
                 if [.operation, .resource, .service].contains(target.type) {
@@ -48,6 +49,17 @@ public enum ModelValidator {
             }
             seen[key] = member.name
         }
+    }
+
+    // MARK: - Map keys
+
+    /// Smithy: a map's key targets a string (or an enum, which is one). Map keys are strings on every wire, and
+    /// a key that is a map again would make the key's type contain itself.
+    private static func checkMapKey(of shape: Shape, in model: Model, into diagnostics: DiagnosticCollector) {
+        guard shape.type == .map, let key = shape.mapKey, let target = model.shape(key.target),
+              target.type != .string, target.type != .enum else { return }
+        diagnostics.error("a map key must target a string, not the \(target.type.rawValue) \(target.id)", shape: key.id,
+                          path: JSONPath.key(key.jsonPath, "target"))
     }
 
     // MARK: - Enums
